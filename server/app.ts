@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import type { Database } from './db/database.js';
+import { onError, onNotFound } from './http/errors.js';
+import { constraintRoutes } from './routes/constraints/constraints.routes.js';
+import { healthRoutes } from './routes/health/health.routes.js';
+import { municipalityRoutes } from './routes/municipalities/municipalities.routes.js';
+import { parcelRoutes } from './routes/parcels/parcels.routes.js';
+
+/** Variables every handler can read from the context. */
+export interface AppEnv {
+  Variables: {
+    db: Database;
+    version: string;
+    /** Per-process cache of responses that only change with the data load (not with user edits). */
+    cache: Map<string, string>;
+  };
+}
+
+export interface AppOptions {
+  db: Database;
+  /** Folder of the built web client; when set, it is served at `/` with an SPA fallback. */
+  webRoot?: string;
+}
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+/** Build the Hono application; shared by the server entry and the tests (`app.request()`). */
+export function createApp({ db, webRoot }: AppOptions) {
+  const cache = new Map<string, string>();
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('version', version);
+    c.set('cache', cache);
+    await next();
+  });
+  app.use('*', compress());
+
+  const api = new Hono<AppEnv>()
+    .route('/health', healthRoutes)
+    .route('/municipalities', municipalityRoutes)
+    .route('/parcels', parcelRoutes)
+    .route('/constraints', constraintRoutes);
+  app.route('/api', api);
+  app.all('/api/*', onNotFound);
+
+  if (webRoot) {
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      // Vite fingerprints asset names, so they never change under the same URL.
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root: webRoot }));
+    app.get('*', serveStatic({ root: webRoot, path: 'index.html' }));
+  }
+  app.notFound(onNotFound);
+  app.onError(onError);
+  return app;
+}

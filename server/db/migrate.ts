@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { Database } from './database.js';
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Apply the generated SQL migrations (the same files on both backends). */
+export async function migrate(db: Database): Promise<void> {
+  if (db.kind === 'pglite') {
+    await migratePglite(db.orm as Parameters<typeof migratePglite>[0], { migrationsFolder });
+  } else {
+    await migratePostgres(db.orm as Parameters<typeof migratePostgres>[0], { migrationsFolder });
+  }
+}

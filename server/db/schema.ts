@@ -1,0 +1,197 @@
+/**
+ * Storage schema (Drizzle). Geometry is stored in EPSG:25832 (ETRS89 / UTM 32N, official in Lower
+ * Saxony); areas are generated columns computed in that projection, in hectares.
+ * Migrations in server/db/migrations are generated from this file by drizzle-kit.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  char,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { CLAIM_USES } from '../../shared/claim-uses.js';
+import { CONSTRAINT_KINDS } from '../../shared/constraint-kinds.js';
+
+/** SRID of every stored geometry. */
+export const STORAGE_SRID = 25832;
+
+/** A PostGIS geometry column; values are read and written via ST_* functions in SQL, never as JS objects. */
+const geometry = (name: string, type: 'MultiPolygon' | 'Polygon' | 'Point' | 'Geometry') =>
+  customType<{ data: string; driverData: string }>({
+    dataType: () => `geometry(${type},${STORAGE_SRID})`,
+  })(name);
+
+/** `col IN ('a','b',…)` for CHECK constraints built from the shared key lists. */
+const inList = (col: string, keys: readonly string[]) =>
+  sql.raw(`${col} in (${keys.map((k) => `'${k}'`).join(', ')})`);
+
+/** Hectares of a geometry column, computed in EPSG:25832. */
+const areaHa = (col: string) => sql.raw(`ST_Area(${col}) / 10000.0`);
+
+export const municipality = pgTable(
+  'municipality',
+  {
+    ags: char('ags', { length: 8 }).primaryKey(),
+    name: text('name').notNull(),
+    officialName: text('official_name').notNull(),
+    population: integer('population').notNull(),
+    populationYear: integer('population_year').notNull(),
+    officialAreaHa: doublePrecision('official_area_ha').notNull(),
+    geom: geometry('geom', 'MultiPolygon').notNull(),
+    areaHa: doublePrecision('area_ha').generatedAlwaysAs(areaHa('geom')),
+  },
+  (t) => [index('municipality_geom_gist').using('gist', t.geom)],
+);
+
+/** Official land-use statistics (Flächenerhebung) per municipality and year; `demo` marks synthetic years. */
+export const landUseStatistic = pgTable(
+  'land_use_statistic',
+  {
+    ags: char('ags', { length: 8 })
+      .notNull()
+      .references(() => municipality.ags),
+    year: integer('year').notNull(),
+    totalHa: doublePrecision('total_ha').notNull(),
+    siedlungHa: doublePrecision('siedlung_ha').notNull(),
+    verkehrHa: doublePrecision('verkehr_ha').notNull(),
+    industrieGewerbeHa: doublePrecision('industrie_gewerbe_ha').notNull(),
+    landwirtschaftHa: doublePrecision('landwirtschaft_ha').notNull(),
+    waldHa: doublePrecision('wald_ha').notNull(),
+    gehoelzHa: doublePrecision('gehoelz_ha').notNull(),
+    heideMoorHa: doublePrecision('heide_moor_ha').notNull(),
+    gewaesserHa: doublePrecision('gewaesser_ha').notNull(),
+    population: integer('population'),
+    source: text('source').notNull(),
+    demo: boolean('demo').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.ags, t.year] })],
+);
+
+/** Land-use classes (ALKIS "tatsächliche Nutzung" groups); rows are synced from shared/land-use.ts. */
+export const landUseClass = pgTable('land_use_class', {
+  key: text('key').primaryKey(),
+  nameDe: text('name_de').notNull(),
+  suv: boolean('suv').notNull(),
+});
+
+export const parcel = pgTable(
+  'parcel',
+  {
+    id: serial('id').primaryKey(),
+    ags: char('ags', { length: 8 })
+      .notNull()
+      .references(() => municipality.ags),
+    landUse: text('land_use')
+      .notNull()
+      .references(() => landUseClass.key),
+    geom: geometry('geom', 'MultiPolygon').notNull(),
+    areaHa: doublePrecision('area_ha').generatedAlwaysAs(areaHa('geom')),
+    demo: boolean('demo').notNull().default(true),
+  },
+  (t) => [index('parcel_geom_gist').using('gist', t.geom), index('parcel_ags_idx').on(t.ags)],
+);
+
+export const constraintArea = pgTable(
+  'constraint_area',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    geom: geometry('geom', 'MultiPolygon').notNull(),
+    areaHa: doublePrecision('area_ha').generatedAlwaysAs(areaHa('geom')),
+    demo: boolean('demo').notNull().default(true),
+    source: text('source').notNull(),
+  },
+  (t) => [
+    index('constraint_area_geom_gist').using('gist', t.geom),
+    check('constraint_area_kind_check', inList('kind', CONSTRAINT_KINDS)),
+  ],
+);
+
+export const appUser = pgTable('app_user', {
+  id: serial('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const planningClaim = pgTable(
+  'planning_claim',
+  {
+    id: serial('id').primaryKey(),
+    title: text('title').notNull(),
+    use: text('use').notNull(),
+    status: text('status').notNull().default('draft'),
+    proposerName: text('proposer_name').notNull(),
+    proposerType: text('proposer_type').notNull(),
+    horizonYear: integer('horizon_year'),
+    description: text('description').notNull().default(''),
+    geom: geometry('geom', 'MultiPolygon').notNull(),
+    areaHa: doublePrecision('area_ha').generatedAlwaysAs(areaHa('geom')),
+    version: integer('version').notNull().default(1),
+    demo: boolean('demo').notNull().default(false),
+    createdBy: integer('created_by').references(() => appUser.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('planning_claim_geom_gist').using('gist', t.geom),
+    check('planning_claim_use_check', inList('use', CLAIM_USES)),
+  ],
+);
+
+export const conflict = pgTable(
+  'conflict',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').notNull(),
+    severity: text('severity').notNull(),
+    status: text('status').notNull().default('open'),
+    claimA: integer('claim_a')
+      .notNull()
+      .references(() => planningClaim.id),
+    claimB: integer('claim_b').references(() => planningClaim.id),
+    constraintId: integer('constraint_id').references(() => constraintArea.id),
+    geom: geometry('geom', 'MultiPolygon'),
+    areaHa: doublePrecision('area_ha'),
+    reason: text('reason').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('conflict_geom_gist').using('gist', t.geom)],
+);
+
+export const annotation = pgTable(
+  'annotation',
+  {
+    id: serial('id').primaryKey(),
+    body: text('body').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    geom: geometry('geom', 'Geometry'),
+    authorId: integer('author_id').references(() => appUser.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('annotation_geom_gist').using('gist', t.geom)],
+);
+
+/** Key-value facts about the database itself (seed state, generator parameters). */
+export const appMeta = pgTable('app_meta', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,33 @@
+/** Console progress for long database work, in German as the product speaks German first. */
+export interface Progress {
+  step(n: number, label: string): void;
+  detail(done: number, total: number): void;
+  done(message: string): void;
+}
+
+const fmt = new Intl.NumberFormat('de-DE');
+
+/** Progress lines like "Erstelle Datenbank … 3/5 Flurstücke (Demo-Daten) … 12.000/20.000". */
+export function consoleProgress(total: number, write: (line: string) => void = (l) => console.log(l)): Progress {
+  let current = '';
+  let lastDetail = 0;
+  return {
+    step(n, label) {
+      current = `Erstelle Datenbank … ${n}/${total} ${label}`;
+      lastDetail = 0;
+      write(current);
+    },
+    detail(done, all) {
+      const now = Date.now();
+      if (done < all && now - lastDetail < 1000) return;
+      lastDetail = now;
+      write(`${current} … ${fmt.format(done)}/${fmt.format(all)}`);
+    },
+    done(message) {
+      write(message);
+    },
+  };
+}
+
+/** A progress sink that prints nothing (tests). */
+export const silentProgress: Progress = { step() {}, detail() {}, done() {} };

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../database.js';
+import { migrate } from '../migrate.js';
+import { loadDemoContext, seedDemoConstraints, seedDemoParcels, DEMO_SEED } from './demo-data.js';
+import type { Progress } from './progress.js';
+import { seedReferenceData, syncLandUseClasses } from './reference-data.js';
+
+export interface SeedOptions {
+  /** Generate synthetic parcels and constraint areas (Demo-Daten). */
+  demo: boolean;
+  /** Approximate number of demo parcels inside the Region. */
+  parcels: number;
+  /** Regenerate the demo data even if a data set exists. */
+  force?: boolean;
+}
+
+interface SeedState {
+  seed: number;
+  parcels: number;
+  parcelCount: number;
+  constraintCount: number;
+}
+
+async function readSeedState(db: Database): Promise<SeedState | undefined> {
+  const rows = await db.rows<{ value: SeedState }>(sql`select value from app_meta where key = 'demo_seed'`);
+  return rows[0]?.value;
+}
+
+/**
+ * Bring the database to the current schema and data: migrations, reference data, and (optionally)
+ * the demo data. The demo data is written in one transaction, so an interrupted first start leaves
+ * nothing half-seeded and simply seeds again on the next start.
+ */
+export async function prepareDatabase(db: Database, opts: SeedOptions, progress: Progress): Promise<void> {
+  progress.step(1, 'Schema (Migrationen)');
+  await migrate(db);
+  await syncLandUseClasses(db);
+
+  const state = await readSeedState(db);
+  // A start keeps whatever demo data set exists (e.g. 500k parcels from `npm run seed`);
+  // only a missing or outdated one (other generator seed) is rebuilt, or an explicit `force`.
+  const upToDate = !opts.demo || (state?.seed === DEMO_SEED && !opts.force);
+  const municipalityCount = (await db.one<{ n: number }>(sql`select count(*)::int as n from municipality`)).n;
+  if (upToDate && municipalityCount === 21) return;
+
+  const t0 = Date.now();
+  await db.transaction(async (tx) => {
+    progress.step(2, 'Gemeinden (BKG VG250-EW, Flächenerhebung 2018)');
+    await seedReferenceData(tx);
+    if (!opts.demo) return;
+    await tx.run(sql`delete from parcel where demo`);
+    await tx.run(sql`delete from constraint_area where demo`);
+    const ctx = await loadDemoContext(tx);
+    progress.step(3, 'Flurstücke (Demo-Daten)');
+    const parcelCount = await seedDemoParcels(tx, ctx, opts.parcels, progress);
+    progress.step(4, 'Schutz- und Vorranggebiete (Demo-Daten)');
+    const constraintCount = await seedDemoConstraints(tx, ctx);
+    const value: SeedState = { seed: DEMO_SEED, parcels: opts.parcels, parcelCount, constraintCount };
+    await tx.rows(sql`
+      insert into app_meta (key, value) values ('demo_seed', ${JSON.stringify(value)}::jsonb)
+      on conflict (key) do update set value = excluded.value, updated_at = now()
+      returning key`);
+  });
+  progress.step(5, 'Statistiken aktualisieren (ANALYZE)');
+  await db.run(sql`analyze`);
+  progress.done(`Datenbank bereit nach ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+}

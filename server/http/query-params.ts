@@ -1,0 +1,46 @@
+import type { Context } from 'hono';
+import { intersectBbox, parseBbox, SERVICE_BBOX, type Bbox } from '../../shared/bbox.js';
+import { badRequest } from './errors.js';
+
+/**
+ * The `bbox` query parameter, clipped to the service area. Returns null when the box lies
+ * entirely outside it (the answer is then an empty collection, not an error).
+ */
+export function bboxParam(c: Context, required: boolean): Bbox | null | undefined {
+  const raw = c.req.query('bbox');
+  if (raw === undefined) {
+    if (required) throw badRequest('bbox_required', 'Parameter bbox fehlt: ?bbox=minLon,minLat,maxLon,maxLat (WGS84)');
+    return undefined;
+  }
+  const parsed = parseBbox(raw);
+  if (!parsed.ok) throw badRequest('invalid_bbox', parsed.reason);
+  return intersectBbox(parsed.value, SERVICE_BBOX);
+}
+
+/** An integer query parameter within [min, max], or the default. */
+export function intParam(c: Context, name: string, def: number, min: number, max: number): number {
+  const raw = c.req.query(name);
+  if (raw === undefined) return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw badRequest(`invalid_${name}`, `Parameter ${name} muss eine ganze Zahl von ${min} bis ${max} sein, erhalten: "${raw}"`);
+  }
+  return n;
+}
+
+/** A comma-separated list whose items must come from `allowed`. */
+export function listParam<T extends string>(c: Context, name: string, allowed: readonly T[]): T[] | undefined {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === '') return undefined;
+  const items = raw.split(',').map((s) => s.trim());
+  const unknown = items.filter((i) => !(allowed as readonly string[]).includes(i));
+  if (unknown.length > 0) {
+    throw badRequest(`invalid_${name}`, `Unbekannte Werte für ${name}: ${unknown.join(', ')}. Erlaubt: ${allowed.join(', ')}`);
+  }
+  return items as T[];
+}
+
+/** Respond with a prebuilt JSON string (collections are assembled in SQL, no re-serialisation). */
+export function jsonText(c: Context, body: string, contentType = 'application/json'): Response {
+  return c.body(body, 200, { 'Content-Type': `${contentType}; charset=utf-8` });
+}

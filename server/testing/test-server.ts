@@ -1,0 +1,24 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../app.js';
+import { WEB_DIST } from '../web-build.js';
+import { openTestDatabase } from './test-db.js';
+
+/**
+ * Serve the built web client (dist/web; run `vite build` first) and the API on a free loopback port,
+ * against this test file's own prepared database. For browser tests.
+ */
+export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const t = await openTestDatabase();
+  const app = createApp({ db: t.db, webRoot: WEB_DIST });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await t.close();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Where `vite build` writes the web client. */
+export const WEB_DIST = join(ROOT, 'dist', 'web');
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'e2e') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** True when dist/web is missing or older than the sources it is built from. */
+export function webBuildIsStale(): boolean {
+  const index = join(WEB_DIST, 'index.html');
+  if (!existsSync(index)) return true;
+  const sources = ['web', 'shared', 'vite.config.ts'].map((p) => join(ROOT, p)).filter((p) => existsSync(p));
+  return Math.max(...sources.map(newestMtime)) > statSync(index).mtimeMs;
+}
+
+/** Build the web client with Vite (used by `npm start` when the build is missing or stale). */
+export async function buildWeb(): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
