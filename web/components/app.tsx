@@ -1,0 +1,37 @@
+/** The application shell: header, side panel and map. */
+import { useEffect } from 'react';
+import { useDataLoaders } from '../data/use-data-loaders.js';
+import { useT } from '../i18n/use-t.js';
+import { MapView } from '../map/map-view.js';
+import { useAppStore } from '../state/app-store.js';
+import { AppHeader } from './app-header.js';
+import { MapNotices } from './map-notices.js';
+import { SidePanel } from './side-panel.js';
+
+/** Root component. */
+export function App() {
+  const t = useT();
+  const locale = useAppStore((state) => state.locale);
+  const loaders = useDataLoaders();
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('app.title');
+  }, [locale, t]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#map-area">
+        {t('app.skipToMap')}
+      </a>
+      <AppHeader />
+      <div className="app-body">
+        <SidePanel />
+        <main id="map-area" className="map-area" tabIndex={-1} aria-label={t('map.label')}>
+          <MapView />
+          <MapNotices onRetryMunicipalities={loaders.retryMunicipalities} onRetryViewport={loaders.retryViewport} />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** Starts the loaders for the app's lifetime and hands out their retry functions. */
+import { useCallback, useEffect, useRef } from 'react';
+import { appStore } from '../state/app-store.js';
+import { loadMunicipalities } from './municipalities-loader.js';
+import { startViewportLoader, type ViewportLoader } from './viewport-loader.js';
+
+/** Retry actions for the error notices. */
+export interface DataLoaders {
+  retryMunicipalities(): void;
+  retryViewport(): void;
+}
+
+/** Loads the municipalities once and keeps parcels and constraints in step with the view. */
+export function useDataLoaders(): DataLoaders {
+  const viewport = useRef<ViewportLoader | null>(null);
+  const municipalities = useRef<AbortController | null>(null);
+
+  const retryMunicipalities = useCallback(() => {
+    municipalities.current?.abort();
+    municipalities.current = new AbortController();
+    void loadMunicipalities(appStore, municipalities.current.signal);
+  }, []);
+
+  useEffect(() => {
+    retryMunicipalities();
+    viewport.current = startViewportLoader(appStore);
+    return () => {
+      municipalities.current?.abort();
+      viewport.current?.stop();
+      viewport.current = null;
+    };
+  }, [retryMunicipalities]);
+
+  const retryViewport = useCallback(() => viewport.current?.retry(), []);
+  return { retryMunicipalities, retryViewport };
+}

@@ -1,0 +1,158 @@
+/**
+ * Browser test of the map page: the built client (dist/web, run `vite build` first) and the API
+ * against a fresh seeded database, in headless Chromium without network access beyond localhost.
+ */
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../server/testing/test-server.js';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const RESULTS_DIR = 'test-results';
+const TIMEOUT = 180_000;
+
+/** True for URLs that stay on this machine (or never leave the page). */
+function isLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'data:' || protocol === 'blob:') return true;
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
+
+/** Opens a page that records console errors, page errors and requests leaving localhost. */
+async function openPage(browser: Browser, problems: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    if (!isLocal(request.url())) problems.push(`request to another host: ${request.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (!isLocal(request.url())) problems.push(`failed request: ${request.url()}`);
+  });
+  return page;
+}
+
+/** Waits until the map has loaded and drawn the municipalities. */
+async function waitForMunicipalities(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const map = window.__flaechenforum?.map;
+      return !!map && map.loaded() && map.queryRenderedFeatures({ layers: ['municipalities-fill'] }).length > 0;
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+}
+
+describe('map page', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await mkdir(RESULTS_DIR, { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  }, TIMEOUT);
+
+  it(
+    'draws all 21 municipalities offline, with attribution and the demo-data note',
+    async () => {
+      const problems: string[] = [];
+      const page = await openPage(browser, problems);
+      await page.goto(server.url);
+      await waitForMunicipalities(page);
+
+      const agsCodes = await page.evaluate(() => {
+        const features = window.__flaechenforum!.map.queryRenderedFeatures({ layers: ['municipalities-fill'] });
+        return [...new Set(features.map((f) => String(f.properties.ags)))].sort();
+      });
+      expect(agsCodes).toHaveLength(21);
+      expect(agsCodes[0]).toBe('03241001');
+      expect(agsCodes[20]).toBe('03241021');
+
+      expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toContain('GeoBasis-DE / BKG');
+      expect(await page.getByText('Demo-Daten').first().isVisible()).toBe(true);
+      expect(await page.locator('html').getAttribute('lang')).toBe('de');
+      expect(await page.locator('.municipality-label').count()).toBe(21);
+
+      await page.screenshot({ path: `${RESULTS_DIR}/map.png` });
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'zooms to Lehrte from the selector and shows its parcels',
+    async () => {
+      const problems: string[] = [];
+      const page = await openPage(browser, problems);
+      await page.goto(server.url);
+      await waitForMunicipalities(page);
+
+      await page.getByLabel('Gemeinde wählen').selectOption({ label: 'Lehrte' });
+      await page.waitForFunction(
+        () => {
+          const map = window.__flaechenforum?.map;
+          return !!map && map.loaded() && map.queryRenderedFeatures({ layers: ['parcels-fill'] }).length > 0;
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
+
+      const view = await page.evaluate(() => {
+        const { map, store } = window.__flaechenforum!;
+        const parcels = map.queryRenderedFeatures({ layers: ['parcels-fill'] });
+        return {
+          selected: store.getState().selectedAgs,
+          centre: map.getCenter().toArray(),
+          parcelAgs: [...new Set(parcels.map((f) => String(f.properties.ags)))],
+        };
+      });
+      expect(view.selected).toBe('03241011');
+      expect(view.parcelAgs).toContain('03241011');
+      expect(await page.locator('.municipality-details__name').innerText()).toBe('Lehrte');
+
+      await page.screenshot({ path: `${RESULTS_DIR}/lehrte.png` });
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+  it(
+    'switches to English and keeps the choice after a reload',
+    async () => {
+      const problems: string[] = [];
+      const page = await openPage(browser, problems);
+      await page.goto(server.url);
+      await waitForMunicipalities(page);
+
+      await page.getByRole('button', { name: 'Englisch' }).click();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.locator('h2', { hasText: 'Layers and legend' }).isVisible()).toBe(true);
+
+      await page.reload();
+      await waitForMunicipalities(page);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.getByLabel('Choose a municipality').isVisible()).toBe(true);
+      expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toContain('GeoBasis-DE / BKG');
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+});

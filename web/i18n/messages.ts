@@ -1,0 +1,63 @@
+/** Locale handling that does not depend on React: catalogues, formatting, persistence. */
+import { de, type MessageKey, type Messages } from './de.js';
+import { en } from './en.js';
+
+/** UI languages. German is the default. */
+export const LOCALES = ['de', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Placeholder values for a message. */
+export type MessageParams = Record<string, string | number>;
+
+/** A bound translate function: key and optional placeholder values in, text out. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+const CATALOGUES: Record<Locale, Messages> = { de, en };
+const STORAGE_KEY = 'flaechenforum.locale';
+
+/** Replaces every `{name}` in `template` with `params[name]`; unknown placeholders stay as they are. */
+export function formatMessage(template: string, params?: MessageParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Returns a translate function for `locale`. */
+export function translator(locale: Locale): Translate {
+  const messages = CATALOGUES[locale];
+  return (key, params) => formatMessage(messages[key], params);
+}
+
+/** True if `value` names a supported locale. */
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The stored locale, or German when none is stored or storage is unavailable. */
+export function loadStoredLocale(): Locale {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return isLocale(stored) ? stored : 'de';
+  } catch {
+    // Storage can throw in private modes or sandboxed frames; the default is fine then.
+    return 'de';
+  }
+}
+
+/** Persists the locale; failures are ignored because the choice still holds for this page. */
+export function storeLocale(locale: Locale): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  } catch {
+    /* see loadStoredLocale */
+  }
+}
+
+/** Number formatter for the locale, e.g. `1.234,5` in German. */
+export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
+  return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}

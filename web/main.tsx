@@ -1,0 +1,20 @@
+/** Entry point of the web client. */
+import { setWorkerUrl } from 'maplibre-gl';
+// Bundled as a file of its own: MapLibre would otherwise look for the worker next to the
+// original module, which does not exist in the build output.
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './components/app.js';
+import './styles.css';
+
+setWorkerUrl(maplibreWorkerUrl);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,256 @@
+/**
+ * The one place that talks to MapLibre. React and the store push state in through the setters;
+ * the controller reports user interaction back through {@link MapCallbacks}. Setters are cheap
+ * to call repeatedly: each skips work when nothing changed.
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { Bbox } from '../api/api-client.js';
+import type { MunicipalityCollection } from '../../shared/api-types.js';
+import type { ConstraintKind } from '../../shared/constraint-kinds.js';
+import type { Translate } from '../i18n/messages.js';
+import { REGION_BBOX } from '../state/view-slice.js';
+import { LAYER, SOURCE, constraintKindFilter, createBaseStyle } from './map-style.js';
+import { MunicipalityLabels } from './municipality-labels.js';
+
+/** What the map tells the rest of the app. */
+export interface MapCallbacks {
+  /** After every completed move, with the visible bbox and zoom. */
+  onViewChange(bbox: Bbox, zoom: number): void;
+  onHover(ags: string | null): void;
+  /** A click on a municipality (null when the click hit none). */
+  onClick(ags: string | null): void;
+}
+
+type SourceId = (typeof SOURCE)[keyof typeof SOURCE];
+
+/** Keeps the map out of panning too far from the region. */
+const MAX_BOUNDS: Bbox = [8.3, 51.7, 11.2, 53.1];
+const FIT_PADDING = 32;
+
+/** A cheap identity of a collection's content: feature ids in order. */
+function signature(collection: FeatureCollection | null): string {
+  if (!collection) return '';
+  return `${collection.features.length}:${collection.features.map((f) => f.id ?? f.properties?.id ?? f.properties?.ags).join(',')}`;
+}
+
+/** MapLibre UI strings for the current language. */
+function maplibreLocale(t: Translate): Record<string, string> {
+  return {
+    'NavigationControl.ZoomIn': t('maplibre.zoomIn'),
+    'NavigationControl.ZoomOut': t('maplibre.zoomOut'),
+    'NavigationControl.ResetBearing': t('maplibre.resetBearing'),
+    'AttributionControl.ToggleAttribution': t('maplibre.toggleAttribution'),
+    'Map.Title': t('maplibre.mapTitle'),
+  };
+}
+
+/** Owns one MapLibre map and everything drawn on it. */
+export class MapController {
+  /** The MapLibre map; exposed for tests (queryRenderedFeatures), not for components. */
+  readonly map: maplibregl.Map;
+  private readonly labels: MunicipalityLabels;
+  private loaded = false;
+  private t: Translate;
+  private navigation: maplibregl.NavigationControl | null = null;
+  private attribution: maplibregl.AttributionControl | null = null;
+  /** Data waiting for the style to load, and the signature of what each source shows. */
+  private readonly pending = new Map<SourceId, FeatureCollection>();
+  private readonly shown = new Map<SourceId, string>();
+  private hoveredAgs: string | null = null;
+  private selectedAgs: string | null = null;
+  private constraintKinds: readonly ConstraintKind[] | null = null;
+  private visibility: Partial<Record<'municipalities' | 'parcels', boolean>> = {};
+
+  constructor(
+    container: HTMLElement,
+    t: Translate,
+    private readonly callbacks: MapCallbacks,
+  ) {
+    this.t = t;
+    this.map = new maplibregl.Map({
+      container,
+      style: createBaseStyle(),
+      bounds: REGION_BBOX,
+      fitBoundsOptions: { padding: FIT_PADDING },
+      maxBounds: MAX_BOUNDS,
+      minZoom: 7,
+      maxZoom: 18,
+      // Planning maps stay north-up and flat.
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      attributionControl: false,
+      locale: maplibreLocale(t),
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.addLocalizedControls();
+    this.labels = new MunicipalityLabels(this.map);
+
+    this.map.on('load', this.onLoad);
+    this.map.on('moveend', this.reportView);
+    this.map.on('mousemove', LAYER.municipalitiesFill, this.onMouseMove);
+    this.map.on('mouseleave', LAYER.municipalitiesFill, this.onMouseLeave);
+    this.map.on('click', this.onClickMap);
+  }
+
+  /** Shows the municipalities (fill, outline, labels). */
+  setMunicipalities(collection: MunicipalityCollection | null): void {
+    if (this.setSource(SOURCE.municipalities, collection)) {
+      this.labels.setMunicipalities(collection);
+      // Feature-state lives with the source data, so it is set again for the new features.
+      this.applyFeatureState('selected', null, this.selectedAgs);
+    }
+  }
+
+  /** Shows parcels (null: none). */
+  setParcels(collection: FeatureCollection | null): void {
+    this.setSource(SOURCE.parcels, collection);
+  }
+
+  /** Shows constraint areas (null: none). */
+  setConstraints(collection: FeatureCollection | null): void {
+    this.setSource(SOURCE.constraints, collection);
+  }
+
+  /** Shows only these constraint kinds (immediately, before new data arrives). */
+  setConstraintKinds(kinds: readonly ConstraintKind[]): void {
+    if (this.constraintKinds === kinds) return;
+    this.constraintKinds = kinds;
+    if (!this.loaded) return;
+    const filter = constraintKindFilter(kinds);
+    this.map.setFilter(LAYER.constraintsFill, filter);
+    this.map.setFilter(LAYER.constraintsLine, filter);
+  }
+
+  /** Switches the municipality outlines and labels, or the parcels, on or off. */
+  setLayerVisible(layer: 'municipalities' | 'parcels', visible: boolean): void {
+    if (this.visibility[layer] === visible) return;
+    this.visibility[layer] = visible;
+    if (layer === 'municipalities') this.labels.setVisible(visible);
+    if (!this.loaded) return;
+    const ids =
+      layer === 'parcels'
+        ? [LAYER.parcelsFill, LAYER.parcelsLine]
+        : [LAYER.municipalitiesLine, LAYER.municipalitiesHighlight];
+    // The municipality fill stays on: it is the land tint and what hover and click query.
+    for (const id of ids) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  }
+
+  /** Highlights the municipality under the pointer. */
+  setHovered(ags: string | null): void {
+    if (ags === this.hoveredAgs) return;
+    this.applyFeatureState('hover', this.hoveredAgs, ags);
+    this.hoveredAgs = ags;
+    this.labels.setHovered(ags);
+  }
+
+  /** Marks the selected municipality. */
+  setSelected(ags: string | null): void {
+    if (ags === this.selectedAgs) return;
+    this.applyFeatureState('selected', this.selectedAgs, ags);
+    this.selectedAgs = ags;
+    this.labels.setSelected(ags);
+  }
+
+  /** Moves the camera to show `bbox`. */
+  fitBounds(bbox: Bbox): void {
+    this.map.fitBounds(bbox, { padding: FIT_PADDING, maxZoom: 15, duration: 600 });
+  }
+
+  /** Switches MapLibre's own control texts and our attribution to another language. */
+  setTranslate(t: Translate): void {
+    if (t === this.t) return;
+    this.t = t;
+    // MapLibre reads UI strings from `_locale` when a control is added; there is no public setter.
+    Object.assign(this.map._locale, maplibreLocale(t));
+    this.addLocalizedControls();
+  }
+
+  /** Removes the map and its labels. */
+  destroy(): void {
+    this.labels.destroy();
+    this.map.remove();
+  }
+
+  private addLocalizedControls(): void {
+    if (this.navigation) this.map.removeControl(this.navigation);
+    if (this.attribution) this.map.removeControl(this.attribution);
+    this.navigation = new maplibregl.NavigationControl({ showCompass: false });
+    this.attribution = new maplibregl.AttributionControl({
+      compact: false,
+      // One string: MapLibre sorts separate entries by length, and the source credit goes first.
+      customAttribution: [
+        `<a href="https://www.govdata.de/dl-de/by-2-0" target="_blank" rel="noopener">${this.t('attribution.bkg')}</a>`,
+        this.t('attribution.stats'),
+        this.t('attribution.demo'),
+      ].join(' | '),
+    });
+    this.map.addControl(this.navigation, 'top-right');
+    this.map.addControl(this.attribution, 'bottom-right');
+    this.map.getCanvas().setAttribute('aria-label', this.t('map.label'));
+  }
+
+  /** Puts data into a source; returns false when it was already shown (or is queued). */
+  private setSource(id: SourceId, collection: FeatureCollection | null): boolean {
+    const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+    const data = collection ?? empty;
+    const sig = signature(data);
+    if (this.shown.get(id) === sig) return false;
+    this.shown.set(id, sig);
+    if (!this.loaded) {
+      this.pending.set(id, data);
+      return true;
+    }
+    this.map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data);
+    return true;
+  }
+
+  private applyFeatureState(key: 'hover' | 'selected', previous: string | null, next: string | null): void {
+    if (!this.loaded) return;
+    const source = SOURCE.municipalities;
+    if (previous) this.map.setFeatureState({ source, id: previous }, { [key]: false });
+    if (next) this.map.setFeatureState({ source, id: next }, { [key]: true });
+  }
+
+  private readonly onLoad = (): void => {
+    this.loaded = true;
+    for (const [id, data] of this.pending) this.map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data);
+    this.pending.clear();
+    const kinds = this.constraintKinds;
+    const visibility = this.visibility;
+    this.constraintKinds = null;
+    this.visibility = {};
+    if (kinds) this.setConstraintKinds(kinds);
+    for (const [layer, visible] of Object.entries(visibility)) {
+      this.setLayerVisible(layer as 'municipalities' | 'parcels', visible);
+    }
+    this.applyFeatureState('selected', null, this.selectedAgs);
+    this.applyFeatureState('hover', null, this.hoveredAgs);
+    this.reportView();
+  };
+
+  private readonly reportView = (): void => {
+    const b = this.map.getBounds();
+    this.callbacks.onViewChange([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], this.map.getZoom());
+  };
+
+  private readonly onMouseMove = (event: maplibregl.MapLayerMouseEvent): void => {
+    const ags = event.features?.[0]?.properties?.ags;
+    this.map.getCanvas().style.cursor = 'pointer';
+    this.callbacks.onHover(typeof ags === 'string' ? ags : null);
+  };
+
+  private readonly onMouseLeave = (): void => {
+    this.map.getCanvas().style.cursor = '';
+    this.callbacks.onHover(null);
+  };
+
+  private readonly onClickMap = (event: maplibregl.MapMouseEvent): void => {
+    if (!this.loaded) return;
+    const [feature] = this.map.queryRenderedFeatures(event.point, { layers: [LAYER.municipalitiesFill] });
+    const ags = feature?.properties?.ags;
+    this.callbacks.onClick(typeof ags === 'string' ? ags : null);
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * The offline map style: a plain background plus our own GeoJSON layers. No tiles, glyphs or
+ * sprites are referenced, so the map needs nothing but our API (names are DOM labels, see
+ * `municipality-labels.ts`).
+ */
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { CONSTRAINT_KIND, CONSTRAINT_KINDS } from '../../shared/constraint-kinds.js';
+import { LAND_USE, LAND_USE_CLASSES } from '../../shared/land-use.js';
+import { PARCELS_MIN_ZOOM } from '../state/view-slice.js';
+
+/** Source ids. */
+export const SOURCE = {
+  municipalities: 'municipalities',
+  parcels: 'parcels',
+  constraints: 'constraints',
+} as const;
+
+/** Layer ids; tests and the controller refer to these. */
+export const LAYER = {
+  background: 'background',
+  municipalitiesFill: 'municipalities-fill',
+  parcelsFill: 'parcels-fill',
+  parcelsLine: 'parcels-line',
+  constraintsFill: 'constraints-fill',
+  constraintsLine: 'constraints-line',
+  municipalitiesLine: 'municipalities-line',
+  municipalitiesHighlight: 'municipalities-highlight',
+} as const;
+
+/** Colours of the base map and the municipality layers. */
+export const COLORS = {
+  land: '#e7e9e2',
+  municipalityFill: '#ffffff',
+  municipalityHover: '#2f6db5',
+  boundary: '#56606b',
+  selected: '#174a8b',
+} as const;
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+
+/** `match` expression mapping a property to colours, with a grey fallback for unknown keys. */
+function colorMatch(
+  property: string,
+  keys: readonly string[],
+  colorOf: (key: string) => string,
+): ExpressionSpecification {
+  const pairs = keys.flatMap((key) => [key, colorOf(key)]);
+  return ['match', ['get', property], ...pairs, '#9e9e9e'] as unknown as ExpressionSpecification;
+}
+
+const landUseColor = colorMatch('land_use', LAND_USE_CLASSES, (k) => LAND_USE[k as keyof typeof LAND_USE].color);
+const constraintColor = colorMatch(
+  'kind',
+  CONSTRAINT_KINDS,
+  (k) => CONSTRAINT_KIND[k as keyof typeof CONSTRAINT_KIND].color,
+);
+
+const layers: LayerSpecification[] = [
+  { id: LAYER.background, type: 'background', paint: { 'background-color': COLORS.land } },
+  {
+    id: LAYER.municipalitiesFill,
+    type: 'fill',
+    source: SOURCE.municipalities,
+    paint: {
+      'fill-color': ['case', selected, COLORS.municipalityHover, hovered, COLORS.municipalityHover, COLORS.municipalityFill],
+      'fill-opacity': ['case', selected, 0.16, hovered, 0.12, 0.6],
+    },
+  },
+  {
+    id: LAYER.parcelsFill,
+    type: 'fill',
+    source: SOURCE.parcels,
+    minzoom: PARCELS_MIN_ZOOM,
+    paint: { 'fill-color': landUseColor, 'fill-opacity': 0.88 },
+  },
+  {
+    id: LAYER.parcelsLine,
+    type: 'line',
+    source: SOURCE.parcels,
+    minzoom: PARCELS_MIN_ZOOM + 1,
+    paint: {
+      'line-color': '#ffffff',
+      'line-width': ['interpolate', ['linear'], ['zoom'], 13, 0.3, 17, 1.2],
+      'line-opacity': 0.9,
+    },
+  },
+  {
+    id: LAYER.constraintsFill,
+    type: 'fill',
+    source: SOURCE.constraints,
+    paint: { 'fill-color': constraintColor, 'fill-opacity': 0.22 },
+  },
+  {
+    id: LAYER.constraintsLine,
+    type: 'line',
+    source: SOURCE.constraints,
+    paint: {
+      'line-color': constraintColor,
+      'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 15, 2.5],
+      'line-dasharray': [3, 1.5],
+    },
+  },
+  {
+    id: LAYER.municipalitiesLine,
+    type: 'line',
+    source: SOURCE.municipalities,
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-color': COLORS.boundary,
+      'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 12, 1.6, 16, 3],
+    },
+  },
+  {
+    id: LAYER.municipalitiesHighlight,
+    type: 'line',
+    source: SOURCE.municipalities,
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-color': ['case', selected, COLORS.selected, COLORS.municipalityHover],
+      'line-width': ['case', selected, 3.5, hovered, 2.5, 0],
+      'line-opacity': ['case', ['any', selected, hovered], 1, 0],
+    },
+  },
+];
+
+/** Builds the complete style with empty sources; the controller fills them with `setData`. */
+export function createBaseStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      // promoteId turns `ags` into the feature id, which feature-state (hover, selected) needs.
+      [SOURCE.municipalities]: { type: 'geojson', data: EMPTY, promoteId: 'ags' },
+      [SOURCE.parcels]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+      [SOURCE.constraints]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+    },
+    layers,
+  };
+}
+
+/** Filter for the constraint layers that shows only the enabled kinds. */
+export function constraintKindFilter(kinds: readonly string[]): ExpressionSpecification {
+  return ['in', ['get', 'kind'], ['literal', [...kinds]]];
+}

@@ -1,0 +1,36 @@
+/**
+ * The application store: one zustand store made of slices (view, layers, selection, locale, data).
+ * React reads it through {@link useAppStore}; the map controller and the loaders subscribe to the
+ * vanilla store directly.
+ */
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDataSlice, type DataSlice } from './data-slice.js';
+import { createLayersSlice, type LayersSlice } from './layers-slice.js';
+import { createLocaleSlice, type LocaleSlice } from './locale-slice.js';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice.js';
+import { createViewSlice, type ViewSlice } from './view-slice.js';
+
+/** The whole app state: all slices merged. */
+export type AppState = ViewSlice & LayersSlice & SelectionSlice & LocaleSlice & DataSlice;
+/** The vanilla zustand store holding {@link AppState}. */
+export type AppStore = StoreApi<AppState>;
+
+/** Creates a fresh store; the app uses one, tests may make their own. */
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createViewSlice(...args),
+    ...createLayersSlice(...args),
+    ...createSelectionSlice(...args),
+    ...createLocaleSlice(...args),
+    ...createDataSlice(...args),
+  }));
+}
+
+/** The app's store. */
+export const appStore: AppStore = createAppStore();
+
+/** React hook: selects from the app's store and re-renders when the selection changes. */
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(appStore, selector);
+}

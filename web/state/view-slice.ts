@@ -1,0 +1,40 @@
+/** View slice: what the map currently shows, and camera requests from the UI to the map. */
+import type { StateCreator } from 'zustand';
+import type { Bbox } from '../api/api-client.js';
+import type { AppState } from './app-store.js';
+
+/** Region Hannover, rounded outwards: the initial and "whole region" view. */
+export const REGION_BBOX: Bbox = [9.35, 52.15, 10.15, 52.65];
+
+/**
+ * Parcels are requested and drawn from this zoom level on. MapLibre counts zoom in 512 px tiles,
+ * so 11 here is the familiar web-map zoom 12 (about 12 m per pixel): a whole town like Lehrte
+ * fits on screen, and the server's 5,000-parcel cap is rarely reached.
+ */
+export const PARCELS_MIN_ZOOM = 11;
+
+/** A request to show `bbox`; `seq` makes repeated requests for the same box distinct. */
+export interface FitRequest {
+  bbox: Bbox;
+  seq: number;
+}
+
+/** State and actions of the view slice. */
+export interface ViewSlice {
+  /** Visible bbox and zoom as last reported by the map (null until the map has loaded). */
+  view: { bbox: Bbox | null; zoom: number };
+  fitRequest: FitRequest | null;
+  /** Called by the map controller after every move. */
+  setView(bbox: Bbox, zoom: number): void;
+  /** Asks the map to fit `bbox`. */
+  requestFit(bbox: Bbox): void;
+}
+
+/** Creates the view slice. */
+export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
+  view: { bbox: null, zoom: 0 },
+  fitRequest: null,
+  setView: (bbox, zoom) => set({ view: { bbox, zoom } }),
+  requestFit: (bbox) =>
+    set((state) => ({ fitRequest: { bbox, seq: (state.fitRequest?.seq ?? 0) + 1 } })),
+});
