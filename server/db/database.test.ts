@@ -21,7 +21,8 @@ describe('database guard against swallowed GEOS errors', () => {
     const err = await t.db.rows(query).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     if (t.db.kind === 'pglite') expect(err).toBeInstanceOf(SwallowedQueryError);
-    else expect(String((err as Error).message)).toMatch(/TopologyException|Self-intersection|GEOS/i);
+    // drizzle wraps the driver's error; PostGIS's own message is in `cause`.
+    else expect(String((err as Error & { cause?: Error }).cause?.message)).toMatch(/TopologyException|Self-intersection|GEOS/i);
   });
 
   it('an INSERT … SELECT with such an overlay fails and writes nothing', async () => {

@@ -21,7 +21,9 @@ export const notFound = (code: string, message: string) => new ApiException(404,
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', '57P01', '57P03']);
 
 function isConnectionError(err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code;
+  // drizzle wraps driver errors in DrizzleQueryError; the driver's code is on `cause`.
+  const e = err as { code?: string; cause?: { code?: string } } | null;
+  const code = e?.code ?? e?.cause?.code;
   return err instanceof DatabaseUnavailableError || (typeof code === 'string' && CONNECTION_CODES.has(code));
 }
 

@@ -69,7 +69,7 @@ export async function seedDemoParcels(
                select ST_MakePoint((p->>0)::float8, (p->>1)::float8) from jsonb_array_elements(ring) p))), 25832)
       from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(id int, ring jsonb)
       returning id`);
-    progress.detail(Math.min(i + BATCH, cells.length), cells.length * 2);
+    progress.detail(Math.min(i + BATCH, cells.length), cells.length, 'Zellen erzeugt');
   }
   await db.run(sql`create index on demo_cell using gist (geom)`);
   await db.run(sql`analyze demo_cell`);
@@ -87,7 +87,7 @@ export async function seedDemoParcels(
     where ST_Area(geom) >= 1
     order by id
     returning id, ags, area_ha, ST_X(ST_PointOnSurface(geom)) as x, ST_Y(ST_PointOnSurface(geom)) as y`);
-  progress.detail(cells.length + cells.length / 2, cells.length * 2);
+  progress.detail(parcels.length, parcels.length, 'Flurstücke zugeschnitten');
   await db.run(sql`drop table demo_cell`);
 
   const municipalities = new Map([...ctx.stats].map(([ags, m]) => [ags, { stats: m.stats }]));
@@ -101,9 +101,8 @@ export async function seedDemoParcels(
       update parcel p set land_use = r.lu
       from jsonb_to_recordset(${JSON.stringify(updates.slice(i, i + BATCH * 4))}::jsonb) as r(id int, lu text)
       where p.id = r.id`);
-    progress.detail(cells.length * 1.5 + (i / updates.length) * cells.length * 0.5, cells.length * 2);
+    progress.detail(Math.min(i + BATCH * 4, updates.length), updates.length, 'Nutzungen zugewiesen');
   }
-  progress.detail(cells.length * 2, cells.length * 2);
   return parcels.length;
 }
 

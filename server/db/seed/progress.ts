@@ -1,7 +1,8 @@
 /** Console progress for long database work, in German as the product speaks German first. */
 export interface Progress {
   step(n: number, label: string): void;
-  detail(done: number, total: number): void;
+  /** Progress within a step; `what` names the unit, e.g. "Flurstücke zugeschnitten". */
+  detail(done: number, total: number, what?: string): void;
   done(message: string): void;
 }
 
@@ -17,11 +18,11 @@ export function consoleProgress(total: number, write: (line: string) => void = (
       lastDetail = 0;
       write(current);
     },
-    detail(done, all) {
+    detail(done, all, what = '') {
       const now = Date.now();
       if (done < all && now - lastDetail < 1000) return;
       lastDetail = now;
-      write(`${current} … ${fmt.format(done)}/${fmt.format(all)}`);
+      write(`${current} … ${fmt.format(Math.round(done))}/${fmt.format(Math.round(all))} ${what}`.trimEnd());
     },
     done(message) {
       write(message);
