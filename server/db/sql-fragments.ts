@@ -14,3 +14,19 @@ export const bboxTo25832 = (b: Bbox): SQL =>
 
 /** Round a double to `digits` decimals for compact JSON. */
 export const roundTo = (expr: SQL, digits: number): SQL => sql`round((${expr})::numeric, ${sql.raw(String(digits))})`;
+
+/**
+ * Grid size (metres in EPSG:25832) for every overlay (ST_Intersection, ST_Difference, ST_Union):
+ * 1 mm. With a grid, GEOS OverlayNG snap-rounds directly, which is robust by construction. Without
+ * it GEOS first tries floating-point noding and, on a TopologyException, retries with snapping —
+ * a retry built on C++ exceptions, which the WebAssembly build in PGlite cannot catch: there the
+ * overlay fails (silently, see SwallowedQueryError) for valid inputs that native PostGIS handles.
+ * Stored geometries are snapped to the same grid so overlays are exact.
+ */
+export const OVERLAY_GRID_M = 0.001;
+
+/** The overlay grid as an SQL literal. */
+export const GRID = sql.raw(String(OVERLAY_GRID_M));
+
+/** Snap a geometry onto the overlay grid (for writes). */
+export const onGrid = (geom: SQL): SQL => sql`ST_ReducePrecision(${geom}, ${GRID})`;

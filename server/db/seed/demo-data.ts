@@ -9,6 +9,7 @@ import {
   type DemoPlace,
 } from '../../../scripts/demo-data/index.js';
 import type { Queryable } from '../database.js';
+import { GRID, onGrid } from '../sql-fragments.js';
 import type { Progress } from './progress.js';
 import { REFERENCE_DIR } from './reference-data.js';
 
@@ -31,7 +32,7 @@ export async function loadDemoContext(db: Queryable): Promise<DemoContext> {
     readFile(`${REFERENCE_DIR}municipalities.csv`, 'utf8'),
   ]);
   const row = await db.one<{ region: string; xmin: number; ymin: number; xmax: number; ymax: number }>(sql`
-    with r as (select ST_Union(geom) as g from municipality)
+    with r as (select ST_Union(geom, ${GRID}) as g from municipality)
     select ST_AsGeoJSON(ST_Multi(g)) as region, ST_XMin(g) as xmin, ST_YMin(g) as ymin,
            ST_XMax(g) as xmax, ST_YMax(g) as ymax from r`);
   return {
@@ -79,8 +80,8 @@ export async function seedDemoParcels(
     insert into parcel (ags, land_use, geom, demo)
     select ags, 'agriculture', geom, true from (
       select m.ags,
-             case when ST_Within(c.geom, m.geom) then ST_Multi(c.geom)
-                  else ST_Multi(ST_CollectionExtract(ST_Intersection(c.geom, m.geom), 3)) end as geom,
+             case when ST_Within(c.geom, m.geom) then ST_Multi(${onGrid(sql`c.geom`)})
+                  else ST_Multi(ST_CollectionExtract(ST_Intersection(c.geom, m.geom, ${GRID}), 3)) end as geom,
              c.id
       from demo_cell c join municipality m on ST_Intersects(c.geom, m.geom)
     ) clipped
@@ -114,14 +115,14 @@ export async function seedDemoConstraints(db: Queryable, ctx: DemoContext): Prom
     geometry: JSON.stringify(a.geometry),
   }));
   const rows = await db.rows(sql`
-    with region as (select ST_Union(geom) as g from municipality),
+    with region as (select ST_Union(geom, ${GRID}) as g from municipality),
     input as (
       select kind, name, ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(geometry), 25832)) as geom
       from jsonb_to_recordset(${JSON.stringify(areas)}::jsonb) as r(kind text, name text, geometry text)
     )
     insert into constraint_area (kind, name, geom, demo, source)
     select kind, name, geom, true, 'Demo-Daten (synthetisch, scripts/demo-data)' from (
-      select kind, name, ST_Multi(ST_CollectionExtract(ST_Intersection(i.geom, region.g), 3)) as geom
+      select kind, name, ST_Multi(ST_CollectionExtract(ST_Intersection(i.geom, region.g, ${GRID}), 3)) as geom
       from input i, region
     ) clipped
     where not ST_IsEmpty(geom)

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { LAND_USE, LAND_USE_CLASSES } from '../../../shared/land-use.js';
 import type { Queryable } from '../database.js';
+import { onGrid } from '../sql-fragments.js';
 import { parseCsv } from './csv.js';
 
 /** Folder with the official reference data copied from the team's shared data (see its README). */
@@ -66,7 +67,7 @@ export async function seedReferenceData(db: Queryable): Promise<number> {
   const inserted = await db.rows(sql`
     insert into municipality (ags, name, official_name, population, population_year, official_area_ha, geom)
     select ags, name, official_name, population, population_year, official_area_ha,
-           ST_Multi(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326), 25832))
+           ST_Multi(${onGrid(sql`ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326), 25832)`)})
     from jsonb_to_recordset(${payload}::jsonb) as r(
       ags text, name text, official_name text, population int, population_year int,
       official_area_ha float8, geometry text)
