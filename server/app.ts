@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { Database } from './db/database.js';
 import { onError, onNotFound } from './http/errors.js';
+import { claimRoutes } from './routes/claims/claims.routes.js';
 import { constraintRoutes } from './routes/constraints/constraints.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { municipalityRoutes } from './routes/municipalities/municipalities.routes.js';
@@ -14,6 +16,8 @@ export interface AppEnv {
   Variables: {
     db: Database;
     version: string;
+    /** Who is acting; a fixed placeholder until accounts and sessions exist. */
+    actor: string;
     /** Per-process cache of responses that only change with the data load (not with user edits). */
     cache: Map<string, string>;
   };
@@ -37,15 +41,19 @@ export function createApp({ db, webRoot }: AppOptions) {
     c.set('db', db);
     c.set('version', version);
     c.set('cache', cache);
+    c.set('actor', 'anonym');
     await next();
   });
   app.use('*', compress());
+  // Claims carry at most 10,000 vertices (~0.5 MB as GeoJSON); anything far larger is refused early.
+  app.use('/api/*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json({ error: 'payload_too_large', message: 'Der Body ist größer als 2 MB' }, 413) }));
 
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes)
     .route('/municipalities', municipalityRoutes)
     .route('/parcels', parcelRoutes)
-    .route('/constraints', constraintRoutes);
+    .route('/constraints', constraintRoutes)
+    .route('/claims', claimRoutes);
   app.route('/api', api);
   app.all('/api/*', onNotFound);
 

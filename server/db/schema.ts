@@ -20,6 +20,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { CLAIM_USES } from '../../shared/claim-uses.js';
+import { CLAIM_STATUSES, PROPOSER_TYPES } from '../../shared/claims.js';
 import { CONSTRAINT_KINDS } from '../../shared/constraint-kinds.js';
 
 /** SRID of every stored geometry. */
@@ -127,29 +128,60 @@ export const appUser = pgTable('app_user', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Columns shared by a claim and each of its stored versions (one definition, two tables). */
+const claimColumns = () => ({
+  title: text('title').notNull(),
+  use: text('use').notNull(),
+  status: text('status').notNull().default('draft'),
+  proposerName: text('proposer_name').notNull(),
+  proposerType: text('proposer_type').notNull(),
+  horizonYear: integer('horizon_year'),
+  description: text('description').notNull().default(''),
+  geom: geometry('geom', 'MultiPolygon').notNull(),
+  /** AGS of the municipalities whose interior the claim meets; derived from geom on every write. */
+  municipalities: text('municipalities').array().notNull(),
+  version: integer('version').notNull().default(1),
+  demo: boolean('demo').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+});
+
 export const planningClaim = pgTable(
   'planning_claim',
   {
     id: serial('id').primaryKey(),
-    title: text('title').notNull(),
-    use: text('use').notNull(),
-    status: text('status').notNull().default('draft'),
-    proposerName: text('proposer_name').notNull(),
-    proposerType: text('proposer_type').notNull(),
-    horizonYear: integer('horizon_year'),
-    description: text('description').notNull().default(''),
-    geom: geometry('geom', 'MultiPolygon').notNull(),
+    ...claimColumns(),
     areaHa: doublePrecision('area_ha').generatedAlwaysAs(areaHa('geom')),
-    version: integer('version').notNull().default(1),
-    demo: boolean('demo').notNull().default(false),
     createdBy: integer('created_by').references(() => appUser.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [
     index('planning_claim_geom_gist').using('gist', t.geom),
+    index('planning_claim_municipalities_gin').using('gin', t.municipalities),
     check('planning_claim_use_check', inList('use', CLAIM_USES)),
+    check('planning_claim_status_check', inList('status', CLAIM_STATUSES)),
+    check('planning_claim_proposer_type_check', inList('proposer_type', PROPOSER_TYPES)),
+    check('planning_claim_version_check', sql`version >= 1`),
+  ],
+);
+
+/** Every version of every claim, append-only: the claim's history and the source of restores. */
+export const claimVersion = pgTable(
+  'claim_version',
+  {
+    /** The claim's id (same name as in planning_claim so one SQL fragment renders both). */
+    id: integer('id')
+      .notNull()
+      .references(() => planningClaim.id),
+    ...claimColumns(),
+    areaHa: doublePrecision('area_ha').generatedAlwaysAs(areaHa('geom')),
+    action: text('action').notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.id, t.version] }),
+    check('claim_version_action_check', inList('action', ['created', 'updated', 'deleted', 'restored'])),
   ],
 );
 

@@ -10,6 +10,8 @@ export class ApiException extends HTTPException {
     status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    /** Extra members of the JSON body (e.g. `current` on a 409, `issues` on a 400). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(status, { message });
   }
@@ -17,6 +19,8 @@ export class ApiException extends HTTPException {
 
 export const badRequest = (code: string, message: string) => new ApiException(400, code, message);
 export const notFound = (code: string, message: string) => new ApiException(404, code, message);
+export const unprocessable = (code: string, message: string, details: Record<string, unknown> = {}) =>
+  new ApiException(422, code, message, details);
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', '57P01', '57P03']);
 
@@ -30,7 +34,7 @@ function isConnectionError(err: unknown): boolean {
 /** The one place that turns any thrown error into a JSON response; internals never leak. */
 export function onError(err: Error, c: Context): Response {
   if (err instanceof ApiException) {
-    return c.json<ApiError>({ error: err.code, message: err.message }, err.status);
+    return c.json({ error: err.code, message: err.message, ...err.details }, err.status);
   }
   if (err instanceof HTTPException) {
     const status = err.status;

@@ -1,0 +1,78 @@
+import { Hono } from 'hono';
+import { CLAIM_USES } from '../../../shared/claim-uses.js';
+import { CLAIM_STATUSES } from '../../../shared/claims.js';
+import type { AppEnv } from '../../app.js';
+import { readJson } from '../../http/body.js';
+import { badRequest } from '../../http/errors.js';
+import { bboxParam, jsonText, listParam } from '../../http/query-params.js';
+import { claimHistory, findClaim, listClaims } from './claims.repo.js';
+import { claimNotFound, createClaim, deleteClaim, parseIfMatch, restoreClaim, updateClaim } from './claims.service.js';
+
+const AGS = /^03241\d{3}$/;
+
+function idParam(raw: string): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) {
+    throw badRequest('invalid_id', `Ungültige Anspruchs-ID "${raw}": erwartet eine positive ganze Zahl`);
+  }
+  return id;
+}
+
+/** Planning claims: list, read, create, update (optimistic locking), soft delete, history, restore. */
+export const claimRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const municipality = c.req.query('municipality')?.split(',').map((s) => s.trim());
+    const bad = municipality?.find((a) => !AGS.test(a));
+    if (bad !== undefined) throw badRequest('invalid_municipality', `municipality muss ein AGS wie 03241011 sein, erhalten: "${bad}"`);
+    const q = c.req.query('q')?.trim();
+    if (q && q.length > 200) throw badRequest('invalid_q', 'Suchtext höchstens 200 Zeichen');
+    const body = await listClaims(c.get('db'), {
+      use: listParam(c, 'use', CLAIM_USES),
+      status: listParam(c, 'status', CLAIM_STATUSES),
+      municipality,
+      bbox: bboxParam(c, false),
+      q: q || undefined,
+      includeDeleted: c.req.query('include_deleted') === 'true',
+    });
+    c.header('Cache-Control', 'no-store');
+    return jsonText(c, body, 'application/geo+json');
+  })
+  .get('/:id', async (c) => {
+    const id = idParam(c.req.param('id'));
+    const claim = await findClaim(c.get('db'), id);
+    if (!claim) throw claimNotFound(id);
+    c.header('ETag', `"${claim.properties.version}"`);
+    return c.json(claim);
+  })
+  .post('/', async (c) => {
+    const claim = await createClaim(c.get('db'), await readJson(c), c.get('actor'));
+    c.header('ETag', `"${claim.properties.version}"`);
+    c.header('Location', `/api/claims/${claim.id}`);
+    return c.json(claim, 201);
+  })
+  .patch('/:id', async (c) => {
+    const id = idParam(c.req.param('id'));
+    const ifMatch = parseIfMatch(c.req.header('If-Match'));
+    const claim = await updateClaim(c.get('db'), id, await readJson(c), ifMatch, c.get('actor'));
+    c.header('ETag', `"${claim.properties.version}"`);
+    return c.json(claim);
+  })
+  .delete('/:id', async (c) => {
+    const id = idParam(c.req.param('id'));
+    const claim = await deleteClaim(c.get('db'), id, parseIfMatch(c.req.header('If-Match')), c.get('actor'));
+    c.header('ETag', `"${claim.properties.version}"`);
+    return c.json(claim);
+  })
+  .get('/:id/history', async (c) => {
+    const id = idParam(c.req.param('id'));
+    const versions = await claimHistory(c.get('db'), id);
+    if (versions.length === 0) throw claimNotFound(id);
+    return c.json({ claim_id: id, versions });
+  })
+  .post('/:id/restore', async (c) => {
+    const id = idParam(c.req.param('id'));
+    const ifMatch = parseIfMatch(c.req.header('If-Match'));
+    const claim = await restoreClaim(c.get('db'), id, await readJson(c), ifMatch, c.get('actor'));
+    c.header('ETag', `"${claim.properties.version}"`);
+    return c.json(claim);
+  });

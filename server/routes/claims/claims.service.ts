@@ -1,0 +1,186 @@
+/**
+ * Claim use cases: validation at the boundary, optimistic locking and history. Routes call these;
+ * SQL lives in claims.repo.ts.
+ */
+import { z } from 'zod';
+import {
+  canChangeStatus,
+  CLAIM_STATUS,
+  ClaimInputSchema,
+  ClaimPatchSchema,
+  type ClaimFeature,
+  type ClaimInput,
+} from '../../../shared/claims.js';
+import { checkPolygonalGeometry } from '../../../shared/geometry-validation.js';
+import type { Queryable } from '../../db/database.js';
+import { inspectGeometry } from '../../db/geometry-inspection.js';
+import { parseWith } from '../../http/body.js';
+import { ApiException, badRequest, notFound, unprocessable } from '../../http/errors.js';
+import {
+  findClaim,
+  findClaimVersion,
+  insertClaim,
+  restoreGeometryRow,
+  softDeleteRow,
+  updateClaimRow,
+} from './claims.repo.js';
+
+/** Who acts; a placeholder until accounts exist. */
+export type Actor = string;
+
+const FeatureEnvelope = z.object({
+  type: z.literal('Feature', { error: 'type muss "Feature" sein' }),
+  id: z.union([z.string(), z.number()]).optional(),
+  bbox: z.array(z.number()).optional(),
+  geometry: z.unknown(),
+  properties: z.unknown(),
+});
+
+const PatchEnvelope = FeatureEnvelope.partial({ type: true, geometry: true, properties: true });
+
+function rejectCrs(body: unknown): void {
+  if (typeof body === 'object' && body !== null && 'crs' in body) {
+    throw unprocessable(
+      'geometry_crs_member',
+      'GeoJSON mit "crs" wird nicht angenommen: nach RFC 7946 sind Koordinaten WGS84 (EPSG:4326) ohne crs-Angabe. Umprojizieren Sie die Daten vor dem Senden.',
+    );
+  }
+}
+
+/** Structural then PostGIS checks of a geometry; returns the GeoJSON text to store. */
+async function validGeometry(db: Queryable, geometry: unknown): Promise<string> {
+  const checked = checkPolygonalGeometry(geometry);
+  if (!checked.valid) throw unprocessable(checked.reason, checked.message, { field: 'geometry' });
+  const geojson = JSON.stringify({ type: checked.geometry.type, coordinates: checked.geometry.coordinates });
+  const inspection = await inspectGeometry(db, geojson);
+  if (!inspection.ok) {
+    const { ok: _ok, code, message, ...details } = inspection;
+    throw unprocessable(code, message, details);
+  }
+  return geojson;
+}
+
+/** 404 for a claim id that does not exist. */
+export function claimNotFound(id: number): ApiException {
+  return notFound('claim_not_found', `Flächenanspruch ${id} gibt es nicht`);
+}
+
+function conflict(current: ClaimFeature): ApiException {
+  return new ApiException(
+    409,
+    'version_conflict',
+    `Dieser Anspruch wurde inzwischen geändert (aktuelle Version ${current.properties.version}). Neu laden oder vergleichen und erneut speichern.`,
+    { current },
+  );
+}
+
+/** Parse an If-Match value (`"3"`, `W/"3"` or `3`) into a version number. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
+  if (!m) throw badRequest('invalid_if_match', `If-Match muss die Version als "N" enthalten, erhalten: ${header}`);
+  return Number(m[1]);
+}
+
+/** Create a claim from a POST body. */
+export async function createClaim(db: Queryable, body: unknown, actor: Actor): Promise<ClaimFeature> {
+  rejectCrs(body);
+  const envelope = parseWith(FeatureEnvelope, body);
+  rejectCrs(envelope.geometry);
+  const input = parseWith(ClaimInputSchema, envelope.properties, 'properties');
+  if (input.status !== 'draft' && input.status !== 'proposed') {
+    throw unprocessable('invalid_status', 'Ein neuer Anspruch beginnt als Entwurf (draft) oder Vorschlag (proposed)', {
+      field: 'properties.status',
+    });
+  }
+  const geojson = await validGeometry(db, envelope.geometry);
+  return insertClaim(db, geojson, input, actor);
+}
+
+/** Apply a PATCH body at the expected version; 409 with the current claim when it is stale. */
+export async function updateClaim(
+  db: Queryable,
+  id: number,
+  body: unknown,
+  ifMatch: number | undefined,
+  actor: Actor,
+): Promise<ClaimFeature> {
+  rejectCrs(body);
+  const envelope = parseWith(PatchEnvelope, body);
+  const patch = parseWith(ClaimPatchSchema, envelope.properties ?? {}, 'properties');
+  const { version: bodyVersion, ...changes } = patch;
+  if (ifMatch !== undefined && bodyVersion !== undefined && ifMatch !== bodyVersion) {
+    throw badRequest('version_mismatch', `If-Match (${ifMatch}) und properties.version (${bodyVersion}) widersprechen sich`);
+  }
+  const expected = ifMatch ?? bodyVersion;
+  if (expected === undefined) {
+    throw new ApiException(428, 'version_required', 'Die erwartete Version fehlt: Header If-Match: "N" oder properties.version angeben');
+  }
+  const geojson = envelope.geometry === undefined ? undefined : await validGeometry(db, envelope.geometry);
+  return db.transaction(async (tx) => {
+    const current = await findClaim(tx, id, true);
+    if (!current) throw claimNotFound(id);
+    if (current.properties.version !== expected) throw conflict(current);
+    if (current.properties.deleted_at) {
+      throw notFound('claim_deleted', `Flächenanspruch ${id} ist gelöscht; stellen Sie zuerst eine Version wieder her`);
+    }
+    const from = current.properties.status;
+    if (changes.status && !canChangeStatus(from, changes.status)) {
+      throw unprocessable(
+        'invalid_status_transition',
+        `Statuswechsel von „${CLAIM_STATUS[from].de}“ zu „${CLAIM_STATUS[changes.status].de}“ ist nicht erlaubt`,
+        { field: 'properties.status' },
+      );
+    }
+    const input: ClaimInput = { ...inputOf(current), ...changes };
+    const updated = await updateClaimRow(tx, id, expected, { input, geojson }, actor);
+    if (!updated) throw conflict((await findClaim(tx, id))!);
+    return updated;
+  });
+}
+
+/** Soft-delete; with an If-Match version the delete is refused when the claim changed meanwhile. */
+export async function deleteClaim(db: Queryable, id: number, ifMatch: number | undefined, actor: Actor): Promise<ClaimFeature> {
+  return db.transaction(async (tx) => {
+    const current = await findClaim(tx, id, true);
+    if (!current) throw claimNotFound(id);
+    if (current.properties.deleted_at) throw notFound('claim_deleted', `Flächenanspruch ${id} ist bereits gelöscht`);
+    const expected = ifMatch ?? current.properties.version;
+    if (current.properties.version !== expected) throw conflict(current);
+    return (await softDeleteRow(tx, id, expected, actor))!;
+  });
+}
+
+const RestoreBody = z.strictObject({ version: z.number({ error: 'version muss eine Zahl sein' }).int().positive() });
+
+/** Make an old version current again, as a new version (and undelete). */
+export async function restoreClaim(
+  db: Queryable,
+  id: number,
+  body: unknown,
+  ifMatch: number | undefined,
+  actor: Actor,
+): Promise<ClaimFeature> {
+  const { version } = parseWith(RestoreBody, body);
+  return db.transaction(async (tx) => {
+    const current = await findClaim(tx, id, true);
+    if (!current) throw claimNotFound(id);
+    if (ifMatch !== undefined && current.properties.version !== ifMatch) throw conflict(current);
+    const old = await findClaimVersion(tx, id, version);
+    if (!old) throw notFound('version_not_found', `Flächenanspruch ${id} hat keine Version ${version}`);
+    await restoreGeometryRow(tx, id, version);
+    return (await updateClaimRow(tx, id, current.properties.version, { input: inputOf(old) }, actor, 'restored'))!;
+  });
+}
+
+function inputOf(f: ClaimFeature): ClaimInput {
+  const p = f.properties;
+  return {
+    title: p.title,
+    use: p.use,
+    status: p.status,
+    proposer: p.proposer,
+    horizon_year: p.horizon_year,
+    description: p.description,
+  };
+}
