@@ -141,6 +141,13 @@ describe('PATCH /api/claims/:id (optimistic locking)', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('a partial update leaves the other attributes as they are', async () => {
+    const c = await create(squareAround(...LEHRTE, 10), props({ status: 'proposed', horizon_year: 2040 }));
+    const res = await send('PATCH', `/api/claims/${c.id}`, { properties: { title: `Nur Titel ${run}` } }, { 'If-Match': '1' });
+    const u = (await res.json()) as ClaimFeature;
+    expect(u.properties).toMatchObject({ status: 'proposed', horizon_year: 2040, description: c.properties.description });
+  });
+
   it('changes the geometry and re-derives area and municipalities', async () => {
     const c = await create();
     const res = await send('PATCH', `/api/claims/${c.id}`, { geometry: squareAround(...LEHRTE, 20) }, { 'If-Match': '1' });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { checkPolygonalGeometry, GEOMETRY_REASONS as R, MAX_VERTICES } from './geometry-validation.js';
+
+const square = [[9.7, 52.3], [9.8, 52.3], [9.8, 52.4], [9.7, 52.4], [9.7, 52.3]];
+
+describe('checkPolygonalGeometry', () => {
+  it('accepts a Polygon and a MultiPolygon and counts vertices', () => {
+    expect(checkPolygonalGeometry({ type: 'Polygon', coordinates: [square] })).toMatchObject({ valid: true, vertices: 5 });
+    expect(checkPolygonalGeometry({ type: 'MultiPolygon', coordinates: [[square], [square]] })).toMatchObject({ valid: true, vertices: 10 });
+  });
+
+  it.each([
+    ['null', null, R.notAnObject],
+    ['an array', [square], R.notAnObject],
+    ['a LineString', { type: 'LineString', coordinates: square }, R.wrongType],
+    ['a GeometryCollection', { type: 'GeometryCollection', geometries: [] }, R.wrongType],
+    ['a crs member', { type: 'Polygon', coordinates: [square], crs: {} }, R.crsMember],
+    ['no coordinates', { type: 'Polygon' }, R.badCoordinates],
+    ['an empty MultiPolygon', { type: 'MultiPolygon', coordinates: [] }, R.empty],
+    ['a polygon without rings', { type: 'Polygon', coordinates: [] }, R.empty],
+    ['3 positions', { type: 'Polygon', coordinates: [[square[0], square[1], square[0]]] }, R.ringTooShort],
+    ['an open ring', { type: 'Polygon', coordinates: [[...square.slice(0, 4), [9.71, 52.3]]] }, R.ringNotClosed],
+    ['a string coordinate', { type: 'Polygon', coordinates: [[['9.7', 52.3], ...square.slice(1)]] }, R.badCoordinates],
+    ['null coordinate', { type: 'Polygon', coordinates: [[[null, 52.3], ...square.slice(1)]] }, R.badCoordinates],
+    ['3D', { type: 'Polygon', coordinates: [square.map(([x, y]) => [x, y, 1])] }, R.badCoordinates],
+    ['longitude 200', { type: 'Polygon', coordinates: [square.map(([x, y]) => [x! + 190, y])] }, R.outOfRange],
+    ['UTM metres', { type: 'Polygon', coordinates: [square.map(([x, y]) => [x! * 56000, y! * 110000])] }, R.notWgs84],
+  ])('rejects %s', (_name, input, reason) => {
+    const r = checkPolygonalGeometry(input);
+    expect(r.valid).toBe(false);
+    if (!r.valid) {
+      expect(r.reason).toBe(reason);
+      expect(r.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it(`rejects more than ${MAX_VERTICES} vertices`, () => {
+    const ring = Array.from({ length: MAX_VERTICES + 1 }, (_, i) => [9.7 + i * 1e-6, 52.3 + (i % 2) * 1e-6]);
+    ring.push(ring[0]!);
+    expect(checkPolygonalGeometry({ type: 'Polygon', coordinates: [ring] })).toMatchObject({ valid: false, reason: R.tooManyVertices });
+  });
+
+  it('names the polygon, ring and point of a problem', () => {
+    const r = checkPolygonalGeometry({ type: 'MultiPolygon', coordinates: [[square], [[...square.slice(0, 2), [NaN, 1], ...square.slice(3)]]] });
+    expect(r.valid).toBe(false);
+    if (!r.valid) expect(r.message).toContain('Polygon 2, Ring 1, Punkt 3');
+  });
+});
