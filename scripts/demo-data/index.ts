@@ -11,3 +11,4 @@ export * from './parse.js';
 export * from './rng.js';
 export * from './types.js';
 export { buildTowns, settlementIntensity, townRadius, type Town } from './settlement.js';
+export * from './claims.js';

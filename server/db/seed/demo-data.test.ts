@@ -57,6 +57,16 @@ describe('seeded demo parcels', () => {
     expect(row.land_use).toBe('water');
   });
 
+  it('come with example claims, each inside the Region with its first history entry', async () => {
+    const row = await t.db.one<{ n: number; placed: number; versions: number }>(sql`
+      select count(*)::int as n, count(*) filter (where cardinality(municipalities) > 0)::int as placed,
+             (select count(*)::int from claim_version v join planning_claim c using (id) where c.demo) as versions
+      from planning_claim where demo`);
+    expect(row.n).toBeGreaterThanOrEqual(12);
+    expect(row.placed).toBe(row.n);
+    expect(row.versions).toBe(row.n);
+  });
+
   it('are marked as demo data, and so are the constraint areas', async () => {
     const row = await t.db.one<{ p: number; c: number }>(sql`
       select (select count(*)::int from parcel where not demo) as p,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import {
   assignLandUse,
+  generateDemoClaims,
   generateConstraints,
   generateParcelCells,
   parseMunicipalityStats,
@@ -10,6 +11,7 @@ import {
 } from '../../../scripts/demo-data/index.js';
 import type { Queryable } from '../database.js';
 import { GRID, onGrid } from '../sql-fragments.js';
+import { CLAIM_DATA_COLUMNS, municipalitiesOf } from '../../routes/claims/claims.sql.js';
 import type { Progress } from './progress.js';
 import { REFERENCE_DIR } from './reference-data.js';
 
@@ -126,6 +128,35 @@ export async function seedDemoConstraints(db: Queryable, ctx: DemoContext): Prom
       from input i, region
     ) clipped
     where not ST_IsEmpty(geom)
+    returning id`);
+  return rows.length;
+}
+
+/** Example claims (Demo-Daten), each with its first history entry. */
+export async function seedDemoClaims(db: Queryable): Promise<number> {
+  const claims = generateDemoClaims(DEMO_SEED).map((c) => ({
+    title: c.title,
+    use: c.use,
+    status: c.status,
+    proposer_name: c.proposer.name,
+    proposer_type: c.proposer.type,
+    horizon_year: c.horizonYear,
+    description: c.description,
+    geometry: JSON.stringify(c.geometry),
+  }));
+  const rows = await db.rows<{ id: number }>(sql`
+    with input as (
+      select r.*, ${onGrid(sql`ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 25832)`)} as g
+      from jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) as r(title text, use text, status text,
+        proposer_name text, proposer_type text, horizon_year int, description text, geometry text)
+    )
+    insert into planning_claim (title, use, status, proposer_name, proposer_type, horizon_year, description, geom, municipalities, demo)
+    select title, use, status, proposer_name, proposer_type, horizon_year, description, ST_Multi(g), ${municipalitiesOf(sql`g`)}, true
+    from input
+    returning id`);
+  await db.rows(sql`
+    insert into claim_version (id, ${CLAIM_DATA_COLUMNS}, action, changed_by)
+    select id, ${CLAIM_DATA_COLUMNS}, 'created', 'Demo-Daten' from planning_claim where demo and id not in (select id from claim_version)
     returning id`);
   return rows.length;
 }

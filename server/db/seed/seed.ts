@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { migrate } from '../migrate.js';
-import { loadDemoContext, seedDemoConstraints, seedDemoParcels, DEMO_SEED } from './demo-data.js';
+import { loadDemoContext, seedDemoClaims, seedDemoConstraints, seedDemoParcels, DEMO_SEED } from './demo-data.js';
 import type { Progress } from './progress.js';
 import { seedReferenceData, syncLandUseClasses } from './reference-data.js';
 
@@ -14,7 +14,11 @@ export interface SeedOptions {
   force?: boolean;
 }
 
+/** Bump when the demo generator's output changes, so existing databases are re-seeded on start. */
+const GENERATOR_VERSION = 2;
+
 interface SeedState {
+  generator: number;
   seed: number;
   parcels: number;
   parcelCount: number;
@@ -38,8 +42,8 @@ export async function prepareDatabase(db: Database, opts: SeedOptions, progress:
 
   const state = await readSeedState(db);
   // A start keeps whatever demo data set exists (e.g. 500k parcels from `npm run seed`);
-  // only a missing or outdated one (other generator seed) is rebuilt, or an explicit `force`.
-  const upToDate = !opts.demo || (state?.seed === DEMO_SEED && !opts.force);
+  // only a missing or outdated one (other generator version or seed) is rebuilt, or an explicit `force`.
+  const upToDate = !opts.demo || (state?.seed === DEMO_SEED && state.generator === GENERATOR_VERSION && !opts.force);
   const municipalityCount = (await db.one<{ n: number }>(sql`select count(*)::int as n from municipality`)).n;
   if (upToDate && municipalityCount === 21) return;
 
@@ -50,12 +54,15 @@ export async function prepareDatabase(db: Database, opts: SeedOptions, progress:
     if (!opts.demo) return;
     await tx.run(sql`delete from parcel where demo`);
     await tx.run(sql`delete from constraint_area where demo`);
+    await tx.run(sql`delete from claim_version where id in (select id from planning_claim where demo)`);
+    await tx.run(sql`delete from planning_claim where demo`);
     const ctx = await loadDemoContext(tx);
     progress.step(3, 'Flurstücke (Demo-Daten)');
     const parcelCount = await seedDemoParcels(tx, ctx, opts.parcels, progress);
-    progress.step(4, 'Schutz- und Vorranggebiete (Demo-Daten)');
+    progress.step(4, 'Schutz- und Vorranggebiete, Beispiel-Ansprüche (Demo-Daten)');
     const constraintCount = await seedDemoConstraints(tx, ctx);
-    const value: SeedState = { seed: DEMO_SEED, parcels: opts.parcels, parcelCount, constraintCount };
+    await seedDemoClaims(tx);
+    const value: SeedState = { generator: GENERATOR_VERSION, seed: DEMO_SEED, parcels: opts.parcels, parcelCount, constraintCount };
     await tx.rows(sql`
       insert into app_meta (key, value) values ('demo_seed', ${JSON.stringify(value)}::jsonb)
       on conflict (key) do update set value = excluded.value, updated_at = now()
