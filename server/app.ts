@@ -46,7 +46,13 @@ export function createApp({ db, webRoot }: AppOptions) {
   });
   app.use('*', compress());
   // Claims carry at most 10,000 vertices (~0.5 MB as GeoJSON); anything far larger is refused early.
-  app.use('/api/*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json({ error: 'payload_too_large', message: 'Der Body ist größer als 2 MB' }, 413) }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 2 * 1024 * 1024,
+      onError: (c) => c.json({ error: 'payload_too_large', message: 'Der Body ist größer als 2 MB' }, 413),
+    }),
+  );
 
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes)

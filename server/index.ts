@@ -17,7 +17,9 @@ if (webBuildIsStale()) {
   await buildWeb();
 }
 
-const where = env.DATABASE_URL ? 'PostgreSQL/PostGIS (DATABASE_URL)' : `eingebettete PGlite+PostGIS in ${env.PGLITE_DIR}`;
+const where = env.DATABASE_URL
+  ? 'PostgreSQL/PostGIS (DATABASE_URL)'
+  : `eingebettete PGlite+PostGIS in ${env.PGLITE_DIR}`;
 console.log(`Öffne Datenbank: ${where}`);
 const db = await bootstrapDatabase(env, consoleProgress(5)).catch((err: unknown) => {
   console.error('Datenbank konnte nicht vorbereitet werden:', err instanceof Error ? err.message : err);

@@ -12,12 +12,14 @@ describe('claim status workflow', () => {
   });
 
   it('lets every open claim be withdrawn and only reopens as a draft', () => {
-    for (const s of ['draft', 'proposed', 'under_review', 'adopted'] as const) expect(canChangeStatus(s, 'withdrawn')).toBe(true);
+    for (const s of ['draft', 'proposed', 'under_review', 'adopted'] as const)
+      expect(canChangeStatus(s, 'withdrawn')).toBe(true);
     expect(STATUS_TRANSITIONS.withdrawn).toEqual(['draft']);
   });
 
   it('only names known statuses', () => {
-    for (const targets of Object.values(STATUS_TRANSITIONS)) for (const t of targets) expect(CLAIM_STATUSES).toContain(t);
+    for (const targets of Object.values(STATUS_TRANSITIONS))
+      for (const t of targets) expect(CLAIM_STATUSES).toContain(t);
   });
 });
 

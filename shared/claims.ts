@@ -36,7 +36,14 @@ export function canChangeStatus(from: ClaimStatus, to: ClaimStatus): boolean {
   return from === to || STATUS_TRANSITIONS[from].includes(to);
 }
 
-export const PROPOSER_TYPES = ['municipality', 'region', 'state_agency', 'association', 'citizen_group', 'company'] as const;
+export const PROPOSER_TYPES = [
+  'municipality',
+  'region',
+  'state_agency',
+  'association',
+  'citizen_group',
+  'company',
+] as const;
 export type ProposerType = (typeof PROPOSER_TYPES)[number];
 
 export const PROPOSER_TYPE: Record<ProposerType, { de: string; en: string }> = {
@@ -60,7 +67,9 @@ const claimFields = {
   use: z.enum(CLAIM_USES, { error: `Nutzung muss eine von ${CLAIM_USES.join(', ')} sein` }),
   proposer: z.strictObject({
     name: text(200).min(1, 'Name der einreichenden Stelle darf nicht leer sein'),
-    type: z.enum(PROPOSER_TYPES, { error: `Art der einreichenden Stelle muss eine von ${PROPOSER_TYPES.join(', ')} sein` }),
+    type: z.enum(PROPOSER_TYPES, {
+      error: `Art der einreichenden Stelle muss eine von ${PROPOSER_TYPES.join(', ')} sein`,
+    }),
   }),
   status: z.enum(CLAIM_STATUSES, { error: `Status muss einer von ${CLAIM_STATUSES.join(', ')} sein` }),
   horizon_year: z

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { checkPolygonalGeometry, GEOMETRY_REASONS as R, MAX_VERTICES } from './geometry-validation.js';
 
-const square = [[9.7, 52.3], [9.8, 52.3], [9.8, 52.4], [9.7, 52.4], [9.7, 52.3]];
+const square = [
+  [9.7, 52.3],
+  [9.8, 52.3],
+  [9.8, 52.4],
+  [9.7, 52.4],
+  [9.7, 52.3],
+];
 
 describe('checkPolygonalGeometry', () => {
   it('accepts a Polygon and a MultiPolygon and counts vertices', () => {
-    expect(checkPolygonalGeometry({ type: 'Polygon', coordinates: [square] })).toMatchObject({ valid: true, vertices: 5 });
-    expect(checkPolygonalGeometry({ type: 'MultiPolygon', coordinates: [[square], [square]] })).toMatchObject({ valid: true, vertices: 10 });
+    expect(checkPolygonalGeometry({ type: 'Polygon', coordinates: [square] })).toMatchObject({
+      valid: true,
+      vertices: 5,
+    });
+    expect(checkPolygonalGeometry({ type: 'MultiPolygon', coordinates: [[square], [square]] })).toMatchObject({
+      valid: true,
+      vertices: 10,
+    });
   });
 
   it.each([
@@ -37,11 +49,17 @@ describe('checkPolygonalGeometry', () => {
   it(`rejects more than ${MAX_VERTICES} vertices`, () => {
     const ring = Array.from({ length: MAX_VERTICES + 1 }, (_, i) => [9.7 + i * 1e-6, 52.3 + (i % 2) * 1e-6]);
     ring.push(ring[0]!);
-    expect(checkPolygonalGeometry({ type: 'Polygon', coordinates: [ring] })).toMatchObject({ valid: false, reason: R.tooManyVertices });
+    expect(checkPolygonalGeometry({ type: 'Polygon', coordinates: [ring] })).toMatchObject({
+      valid: false,
+      reason: R.tooManyVertices,
+    });
   });
 
   it('names the polygon, ring and point of a problem', () => {
-    const r = checkPolygonalGeometry({ type: 'MultiPolygon', coordinates: [[square], [[...square.slice(0, 2), [NaN, 1], ...square.slice(3)]]] });
+    const r = checkPolygonalGeometry({
+      type: 'MultiPolygon',
+      coordinates: [[square], [[...square.slice(0, 2), [NaN, 1], ...square.slice(3)]]],
+    });
     expect(r.valid).toBe(false);
     if (!r.valid) expect(r.message).toContain('Polygon 2, Ring 1, Punkt 3');
   });

@@ -24,8 +24,7 @@ export type GeometryCheck =
   | { valid: false; reason: GeometryReason; message: string };
 
 export type PolygonalGeometry =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+  { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
 /** Upper bound of vertices in one claim geometry. */
 export const MAX_VERTICES = 10_000;
@@ -48,7 +47,10 @@ export function checkPolygonalGeometry(input: unknown): GeometryCheck {
     );
   }
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
-    return fail(GEOMETRY_REASONS.wrongType, `geometry.type muss Polygon oder MultiPolygon sein, erhalten: ${String(g.type)}`);
+    return fail(
+      GEOMETRY_REASONS.wrongType,
+      `geometry.type muss Polygon oder MultiPolygon sein, erhalten: ${String(g.type)}`,
+    );
   }
   if (!Array.isArray(g.coordinates)) {
     return fail(GEOMETRY_REASONS.badCoordinates, 'geometry.coordinates fehlt oder ist kein Array');
@@ -64,7 +66,10 @@ export function checkPolygonalGeometry(input: unknown): GeometryCheck {
       const where = `Polygon ${pi + 1}, Ring ${ri + 1}`;
       if (!Array.isArray(ring)) return fail(GEOMETRY_REASONS.badCoordinates, `${where}: Ring ist kein Array`);
       if (ring.length < 4) {
-        return fail(GEOMETRY_REASONS.ringTooShort, `${where}: ein Ring braucht mindestens 4 Positionen, hat ${ring.length}`);
+        return fail(
+          GEOMETRY_REASONS.ringTooShort,
+          `${where}: ein Ring braucht mindestens 4 Positionen, hat ${ring.length}`,
+        );
       }
       for (const [vi, pos] of ring.entries()) {
         const bad = checkPosition(pos);
@@ -73,11 +78,17 @@ export function checkPolygonalGeometry(input: unknown): GeometryCheck {
       const first = ring[0] as number[];
       const last = ring[ring.length - 1] as number[];
       if (first[0] !== last[0] || first[1] !== last[1]) {
-        return fail(GEOMETRY_REASONS.ringNotClosed, `${where}: Ring ist nicht geschlossen (erster und letzter Punkt müssen gleich sein)`);
+        return fail(
+          GEOMETRY_REASONS.ringNotClosed,
+          `${where}: Ring ist nicht geschlossen (erster und letzter Punkt müssen gleich sein)`,
+        );
       }
       vertices += ring.length;
       if (vertices > MAX_VERTICES) {
-        return fail(GEOMETRY_REASONS.tooManyVertices, `Zu viele Stützpunkte: höchstens ${MAX_VERTICES.toLocaleString('de-DE')} erlaubt`);
+        return fail(
+          GEOMETRY_REASONS.tooManyVertices,
+          `Zu viele Stützpunkte: höchstens ${MAX_VERTICES.toLocaleString('de-DE')} erlaubt`,
+        );
       }
     }
   }
@@ -89,7 +100,10 @@ function checkPosition(pos: unknown): { reason: GeometryReason; message: string 
     return { reason: GEOMETRY_REASONS.badCoordinates, message: 'Position muss [Länge, Breite] sein' };
   }
   if (pos.length > 2) {
-    return { reason: GEOMETRY_REASONS.badCoordinates, message: 'nur 2D-Koordinaten [Länge, Breite] erlaubt (keine Höhe/M-Werte)' };
+    return {
+      reason: GEOMETRY_REASONS.badCoordinates,
+      message: 'nur 2D-Koordinaten [Länge, Breite] erlaubt (keine Höhe/M-Werte)',
+    };
   }
   const [lon, lat] = pos as unknown[];
   if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
@@ -103,7 +117,10 @@ function checkPosition(pos: unknown): { reason: GeometryReason; message: string 
         message: `Koordinaten (${lon}, ${lat}) sehen nach Metern aus (z. B. EPSG:25832); erwartet wird WGS84 in Grad (Länge, Breite)`,
       };
     }
-    return { reason: GEOMETRY_REASONS.outOfRange, message: `Koordinaten (${lon}, ${lat}) außerhalb von Länge ±180 / Breite ±90` };
+    return {
+      reason: GEOMETRY_REASONS.outOfRange,
+      message: `Koordinaten (${lon}, ${lat}) außerhalb von Länge ±180 / Breite ±90`,
+    };
   }
   return null;
 }

@@ -22,7 +22,10 @@ describe('database guard against swallowed GEOS errors', () => {
     expect(err).toBeInstanceOf(Error);
     if (t.db.kind === 'pglite') expect(err).toBeInstanceOf(SwallowedQueryError);
     // drizzle wraps the driver's error; PostGIS's own message is in `cause`.
-    else expect(String((err as Error & { cause?: Error }).cause?.message)).toMatch(/TopologyException|Self-intersection|GEOS/i);
+    else
+      expect(String((err as Error & { cause?: Error }).cause?.message)).toMatch(
+        /TopologyException|Self-intersection|GEOS/i,
+      );
   });
 
   it('an INSERT … SELECT with such an overlay fails and writes nothing', async () => {
@@ -38,7 +41,9 @@ describe('database guard against swallowed GEOS errors', () => {
     const before = await t.db.one<{ n: number }>(sql`select count(*)::int as n from guard_probe`);
     const tx = t.db.transaction(async (q) => {
       await q.rows(sql`insert into guard_probe (geom) values (ST_MakeEnvelope(0, 0, 1, 1, 25832)) returning id`);
-      await q.rows(sql`select ST_Intersection(ST_GeomFromText(${BOW_TIE}, 25832), ST_MakeEnvelope(0, 0, 5, 5, 25832)) as g`);
+      await q.rows(
+        sql`select ST_Intersection(ST_GeomFromText(${BOW_TIE}, 25832), ST_MakeEnvelope(0, 0, 5, 5, 25832)) as g`,
+      );
     });
     await expect(tx).rejects.toThrow();
     const after = await t.db.one<{ n: number }>(sql`select count(*)::int as n from guard_probe`);

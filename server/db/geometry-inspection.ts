@@ -23,7 +23,13 @@ export type GeometryInspection =
  */
 export async function inspectGeometry(db: Queryable, geojson: string): Promise<GeometryInspection> {
   // Region and area are only asked of valid shapes: GEOS predicates on invalid input may throw.
-  const row = await db.one<{ valid: boolean; reason: string | null; location: string | null; in_region: boolean | null; area_m2: number | null }>(sql`
+  const row = await db.one<{
+    valid: boolean;
+    reason: string | null;
+    location: string | null;
+    in_region: boolean | null;
+    area_m2: number | null;
+  }>(sql`
     with input as (select ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326) as g),
     projected as (select g, ST_Transform(g, 25832) as p from input),
     detail as (select (ST_IsValidDetail(g)).*, p from projected)
@@ -34,7 +40,7 @@ export async function inspectGeometry(db: Queryable, geojson: string): Promise<G
       case when d.valid then ST_Area(d.p) end as area_m2
     from detail d`);
   if (!row.valid) {
-    const location = row.location ? ((JSON.parse(row.location) as { coordinates: [number, number] }).coordinates) : null;
+    const location = row.location ? (JSON.parse(row.location) as { coordinates: [number, number] }).coordinates : null;
     return {
       ok: false,
       code: 'invalid_geometry',

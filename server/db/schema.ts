@@ -33,8 +33,7 @@ const geometry = (name: string, type: 'MultiPolygon' | 'Polygon' | 'Point' | 'Ge
   })(name);
 
 /** `col IN ('a','b',…)` for CHECK constraints built from the shared key lists. */
-const inList = (col: string, keys: readonly string[]) =>
-  sql.raw(`${col} in (${keys.map((k) => `'${k}'`).join(', ')})`);
+const inList = (col: string, keys: readonly string[]) => sql.raw(`${col} in (${keys.map((k) => `'${k}'`).join(', ')})`);
 
 /** Hectares of a geometry column, computed in EPSG:25832. */
 const areaHa = (col: string) => sql.raw(`ST_Area(${col}) / 10000.0`);

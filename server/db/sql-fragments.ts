@@ -32,8 +32,7 @@ export const GRID = sql.raw(String(OVERLAY_GRID_M));
 export const onGrid = (geom: SQL): SQL => sql`ST_ReducePrecision(${geom}, ${GRID})`;
 
 /** A timestamptz as ISO 8601 in UTC with milliseconds, the same text on every server setting. */
-export const isoTime = (col: SQL): SQL =>
-  sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const isoTime = (col: SQL): SQL => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Escape LIKE wildcards so user text matches literally (backslash is the default escape). */
 export const likeContains = (text: string): string => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

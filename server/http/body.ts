@@ -33,7 +33,11 @@ export function fieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
 export async function readJson(c: Context): Promise<unknown> {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!JSON_TYPES.includes(type)) {
-    throw new ApiException(415, 'unsupported_media_type', `Content-Type muss application/json sein, erhalten: "${type || 'keiner'}"`);
+    throw new ApiException(
+      415,
+      'unsupported_media_type',
+      `Content-Type muss application/json sein, erhalten: "${type || 'keiner'}"`,
+    );
   }
   const text = await c.req.text();
   try {

@@ -22,7 +22,15 @@ export const notFound = (code: string, message: string) => new ApiException(404,
 export const unprocessable = (code: string, message: string, details: Record<string, unknown> = {}) =>
   new ApiException(422, code, message, details);
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', '57P01', '57P03']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  '57P01',
+  '57P03',
+]);
 
 function isConnectionError(err: unknown): boolean {
   // drizzle wraps driver errors in DrizzleQueryError; the driver's code is on `cause`.
@@ -39,16 +47,25 @@ export function onError(err: Error, c: Context): Response {
   if (err instanceof HTTPException) {
     const status = err.status;
     const code = status === 413 ? 'payload_too_large' : 'http_error';
-    return c.json<ApiError>({ error: code, message: err.message || 'Anfrage fehlerhaft' }, status as ContentfulStatusCode);
+    return c.json<ApiError>(
+      { error: code, message: err.message || 'Anfrage fehlerhaft' },
+      status as ContentfulStatusCode,
+    );
   }
   if (isConnectionError(err)) {
     return c.json<ApiError>(
-      { error: 'database_unavailable', message: 'Die Datenbank ist vorübergehend nicht erreichbar. Bitte gleich erneut versuchen.' },
+      {
+        error: 'database_unavailable',
+        message: 'Die Datenbank ist vorübergehend nicht erreichbar. Bitte gleich erneut versuchen.',
+      },
       503,
     );
   }
   console.error(`[${c.req.method} ${c.req.path}]`, err);
-  return c.json<ApiError>({ error: 'internal_error', message: 'Interner Fehler. Der Vorfall wurde protokolliert.' }, 500);
+  return c.json<ApiError>(
+    { error: 'internal_error', message: 'Interner Fehler. Der Vorfall wurde protokolliert.' },
+    500,
+  );
 }
 
 /** JSON 404 for unknown routes. */

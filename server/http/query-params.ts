@@ -23,7 +23,10 @@ export function intParam(c: Context, name: string, def: number, min: number, max
   if (raw === undefined) return def;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw badRequest(`invalid_${name}`, `Parameter ${name} muss eine ganze Zahl von ${min} bis ${max} sein, erhalten: "${raw}"`);
+    throw badRequest(
+      `invalid_${name}`,
+      `Parameter ${name} muss eine ganze Zahl von ${min} bis ${max} sein, erhalten: "${raw}"`,
+    );
   }
   return n;
 }
@@ -35,7 +38,10 @@ export function listParam<T extends string>(c: Context, name: string, allowed: r
   const items = raw.split(',').map((s) => s.trim());
   const unknown = items.filter((i) => !(allowed as readonly string[]).includes(i));
   if (unknown.length > 0) {
-    throw badRequest(`invalid_${name}`, `Unbekannte Werte für ${name}: ${unknown.join(', ')}. Erlaubt: ${allowed.join(', ')}`);
+    throw badRequest(
+      `invalid_${name}`,
+      `Unbekannte Werte für ${name}: ${unknown.join(', ')}. Erlaubt: ${allowed.join(', ')}`,
+    );
   }
   return items as T[];
 }

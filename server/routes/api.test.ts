@@ -48,7 +48,8 @@ describe('GET /api/municipalities', () => {
   it('speaks RFC 7946: WGS84 coordinates with at most 6 decimals, label point inside the Region', async () => {
     const fc = (await (await get('/api/municipalities')).json()) as MunicipalityCollection;
     const first = fc.features[0]!;
-    const ring = first.geometry.type === 'Polygon' ? first.geometry.coordinates[0]! : first.geometry.coordinates[0]![0]!;
+    const ring =
+      first.geometry.type === 'Polygon' ? first.geometry.coordinates[0]! : first.geometry.coordinates[0]![0]!;
     for (const [lon, lat] of ring) {
       expect(lon).toBeGreaterThan(9.3);
       expect(lon).toBeLessThan(10.2);

@@ -62,7 +62,13 @@ export async function prepareDatabase(db: Database, opts: SeedOptions, progress:
     progress.step(4, 'Schutz- und Vorranggebiete, Beispiel-Ansprüche (Demo-Daten)');
     const constraintCount = await seedDemoConstraints(tx, ctx);
     await seedDemoClaims(tx);
-    const value: SeedState = { generator: GENERATOR_VERSION, seed: DEMO_SEED, parcels: opts.parcels, parcelCount, constraintCount };
+    const value: SeedState = {
+      generator: GENERATOR_VERSION,
+      seed: DEMO_SEED,
+      parcels: opts.parcels,
+      parcelCount,
+      constraintCount,
+    };
     await tx.rows(sql`
       insert into app_meta (key, value) values ('demo_seed', ${JSON.stringify(value)}::jsonb)
       on conflict (key) do update set value = excluded.value, updated_at = now()

@@ -20,10 +20,27 @@ export async function listClaims(db: Queryable, filter: ClaimFilter): Promise<st
   if (filter.bbox === null) return '{"type":"FeatureCollection","features":[]}';
   const where: SQL[] = [sql`true`];
   if (!filter.includeDeleted) where.push(sql`c.deleted_at is null`);
-  if (filter.use) where.push(sql`c.use in (${sql.join(filter.use.map((u) => sql`${u}`), sql`, `)})`);
-  if (filter.status) where.push(sql`c.status in (${sql.join(filter.status.map((s) => sql`${s}`), sql`, `)})`);
+  if (filter.use)
+    where.push(
+      sql`c.use in (${sql.join(
+        filter.use.map((u) => sql`${u}`),
+        sql`, `,
+      )})`,
+    );
+  if (filter.status)
+    where.push(
+      sql`c.status in (${sql.join(
+        filter.status.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   if (filter.municipality) {
-    where.push(sql`c.municipalities && array[${sql.join(filter.municipality.map((a) => sql`${a}`), sql`, `)}]::text[]`);
+    where.push(
+      sql`c.municipalities && array[${sql.join(
+        filter.municipality.map((a) => sql`${a}`),
+        sql`, `,
+      )}]::text[]`,
+    );
   }
   if (filter.bbox) where.push(sql`c.geom && ${bboxTo25832(filter.bbox)}`);
   if (filter.q) {
@@ -54,7 +71,12 @@ async function recordVersion(db: Queryable, id: number, action: ClaimAction, act
 }
 
 /** Insert a claim (geometry already validated) with its first history entry. */
-export async function insertClaim(db: Queryable, geojson: string, input: ClaimInput, actor: string): Promise<ClaimFeature> {
+export async function insertClaim(
+  db: Queryable,
+  geojson: string,
+  input: ClaimInput,
+  actor: string,
+): Promise<ClaimFeature> {
   return db.transaction(async (tx) => {
     const { id } = await tx.one<{ id: number }>(sql`
       with g as (select ${storedGeometry(geojson)} as geom)
@@ -105,7 +127,12 @@ export async function updateClaimRow(
 }
 
 /** Soft-delete a locked claim at the expected version. */
-export async function softDeleteRow(tx: Queryable, id: number, expected: number, actor: string): Promise<ClaimFeature | null> {
+export async function softDeleteRow(
+  tx: Queryable,
+  id: number,
+  expected: number,
+  actor: string,
+): Promise<ClaimFeature | null> {
   const rows = await tx.rows<{ id: number }>(sql`
     update planning_claim set deleted_at = now(), updated_at = now(), version = version + 1
     where id = ${id} and version = ${expected} and deleted_at is null
@@ -132,7 +159,13 @@ export async function restoreGeometryRow(tx: Queryable, id: number, fromVersion:
 
 /** Every version of a claim, newest first. */
 export async function claimHistory(db: Queryable, id: number): Promise<ClaimHistoryEntry[]> {
-  const rows = await db.rows<{ version: number; action: ClaimAction; changed_by: string; changed_at: string; f: string }>(sql`
+  const rows = await db.rows<{
+    version: number;
+    action: ClaimAction;
+    changed_by: string;
+    changed_at: string;
+    f: string;
+  }>(sql`
     select c.version, c.action, c.changed_by, ${isoTime(sql`c.changed_at`)} as changed_at, (${claimFeatureJson})::text as f
     from claim_version c where c.id = ${id} order by c.version desc`);
   return rows.map((r) => ({

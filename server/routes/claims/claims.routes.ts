@@ -21,9 +21,13 @@ function idParam(raw: string): number {
 /** Planning claims: list, read, create, update (optimistic locking), soft delete, history, restore. */
 export const claimRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const municipality = c.req.query('municipality')?.split(',').map((s) => s.trim());
+    const municipality = c.req
+      .query('municipality')
+      ?.split(',')
+      .map((s) => s.trim());
     const bad = municipality?.find((a) => !AGS.test(a));
-    if (bad !== undefined) throw badRequest('invalid_municipality', `municipality muss ein AGS wie 03241011 sein, erhalten: "${bad}"`);
+    if (bad !== undefined)
+      throw badRequest('invalid_municipality', `municipality muss ein AGS wie 03241011 sein, erhalten: "${bad}"`);
     const q = c.req.query('q')?.trim();
     if (q && q.length > 200) throw badRequest('invalid_q', 'Suchtext höchstens 200 Zeichen');
     const body = await listClaims(c.get('db'), {

@@ -110,11 +110,18 @@ export async function updateClaim(
   const patch = parseWith(ClaimPatchSchema, envelope.properties ?? {}, 'properties');
   const { version: bodyVersion, ...changes } = patch;
   if (ifMatch !== undefined && bodyVersion !== undefined && ifMatch !== bodyVersion) {
-    throw badRequest('version_mismatch', `If-Match (${ifMatch}) und properties.version (${bodyVersion}) widersprechen sich`);
+    throw badRequest(
+      'version_mismatch',
+      `If-Match (${ifMatch}) und properties.version (${bodyVersion}) widersprechen sich`,
+    );
   }
   const expected = ifMatch ?? bodyVersion;
   if (expected === undefined) {
-    throw new ApiException(428, 'version_required', 'Die erwartete Version fehlt: Header If-Match: "N" oder properties.version angeben');
+    throw new ApiException(
+      428,
+      'version_required',
+      'Die erwartete Version fehlt: Header If-Match: "N" oder properties.version angeben',
+    );
   }
   const geojson = envelope.geometry === undefined ? undefined : await validGeometry(db, envelope.geometry);
   return db.transaction(async (tx) => {
@@ -140,7 +147,12 @@ export async function updateClaim(
 }
 
 /** Soft-delete; with an If-Match version the delete is refused when the claim changed meanwhile. */
-export async function deleteClaim(db: Queryable, id: number, ifMatch: number | undefined, actor: Actor): Promise<ClaimFeature> {
+export async function deleteClaim(
+  db: Queryable,
+  id: number,
+  ifMatch: number | undefined,
+  actor: Actor,
+): Promise<ClaimFeature> {
   return db.transaction(async (tx) => {
     const current = await findClaim(tx, id, true);
     if (!current) throw claimNotFound(id);

@@ -25,7 +25,11 @@ const props = (over: Record<string, unknown> = {}) => ({
   description: 'Erweiterung am Ortsrand',
   ...over,
 });
-const feature = (geometry: unknown, p: Record<string, unknown> = props()) => ({ type: 'Feature', geometry, properties: p });
+const feature = (geometry: unknown, p: Record<string, unknown> = props()) => ({
+  type: 'Feature',
+  geometry,
+  properties: p,
+});
 
 function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   return app.request(path, {
@@ -62,7 +66,7 @@ describe('POST /api/claims', () => {
   });
 
   it('derives every municipality a claim crosses (Hannover/Laatzen border)', async () => {
-    const c = await create(squareAround(9.80, 52.325, 40));
+    const c = await create(squareAround(9.8, 52.325, 40));
     expect(c.properties.municipalities.length).toBeGreaterThanOrEqual(2);
     expect(c.properties.municipalities).toContain('03241001');
   });
@@ -71,28 +75,135 @@ describe('POST /api/claims', () => {
 describe('bad input is refused with a message and stores nothing', () => {
   const bowTie = {
     type: 'Polygon',
-    coordinates: [[[10.04, 52.36], [10.06, 52.38], [10.06, 52.36], [10.04, 52.38], [10.04, 52.36]]],
+    coordinates: [
+      [
+        [10.04, 52.36],
+        [10.06, 52.38],
+        [10.06, 52.36],
+        [10.04, 52.38],
+        [10.04, 52.36],
+      ],
+    ],
   };
   const ring = squareAround(...LEHRTE, 5).coordinates[0]!;
   const cases: Array<[string, unknown, number, string, string?]> = [
     ['malformed JSON', '{"type": "Feature", ', 400, 'invalid_json'],
     ['not a Feature', { type: 'FeatureCollection', features: [] }, 400, 'invalid_body', 'type'],
     ['bow-tie polygon', feature(bowTie), 422, 'invalid_geometry', 'Self-intersection'],
-    ['unclosed ring', feature({ type: 'Polygon', coordinates: [ring.slice(0, -1)] }), 422, 'geometry_ring_not_closed', 'nicht geschlossen'],
-    ['ring with 3 positions', feature({ type: 'Polygon', coordinates: [[ring[0], ring[1], ring[0]]] }), 422, 'geometry_ring_too_short', 'mindestens 4'],
+    [
+      'unclosed ring',
+      feature({ type: 'Polygon', coordinates: [ring.slice(0, -1)] }),
+      422,
+      'geometry_ring_not_closed',
+      'nicht geschlossen',
+    ],
+    [
+      'ring with 3 positions',
+      feature({ type: 'Polygon', coordinates: [[ring[0], ring[1], ring[0]]] }),
+      422,
+      'geometry_ring_too_short',
+      'mindestens 4',
+    ],
     ['a point', feature({ type: 'Point', coordinates: LEHRTE }), 422, 'geometry_wrong_type', 'Polygon'],
-    ['latitude out of range', feature({ type: 'Polygon', coordinates: [[[10, 95], [10.1, 95], [10.1, 96], [10, 95]]] }), 422, 'geometry_out_of_range'],
-    ['coordinates in EPSG:25832', feature({ type: 'Polygon', coordinates: [[[550000, 5800000], [550100, 5800000], [550100, 5800100], [550000, 5800000]]] }), 422, 'geometry_not_wgs84', 'EPSG:25832'],
-    ['a crs member', { ...feature(squareAround(...LEHRTE, 1)), crs: { type: 'name', properties: { name: 'EPSG:25832' } } }, 422, 'geometry_crs_member', 'crs'],
-    ['3D coordinates', feature({ type: 'Polygon', coordinates: [ring.map(([x, y]) => [x, y, 50])] }), 422, 'geometry_bad_coordinates', '2D'],
-    ['too many vertices', feature({ type: 'Polygon', coordinates: [Array.from({ length: 10_001 }, (_, i) => { const a = (2 * Math.PI * i) / 10_000; return [10.05 + 0.01 * Math.cos(a), 52.37 + 0.01 * Math.sin(a)]; })] }), 422, 'geometry_too_many_vertices', '10.000'],
+    [
+      'latitude out of range',
+      feature({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [10, 95],
+            [10.1, 95],
+            [10.1, 96],
+            [10, 95],
+          ],
+        ],
+      }),
+      422,
+      'geometry_out_of_range',
+    ],
+    [
+      'coordinates in EPSG:25832',
+      feature({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [550000, 5800000],
+            [550100, 5800000],
+            [550100, 5800100],
+            [550000, 5800000],
+          ],
+        ],
+      }),
+      422,
+      'geometry_not_wgs84',
+      'EPSG:25832',
+    ],
+    [
+      'a crs member',
+      { ...feature(squareAround(...LEHRTE, 1)), crs: { type: 'name', properties: { name: 'EPSG:25832' } } },
+      422,
+      'geometry_crs_member',
+      'crs',
+    ],
+    [
+      '3D coordinates',
+      feature({ type: 'Polygon', coordinates: [ring.map(([x, y]) => [x, y, 50])] }),
+      422,
+      'geometry_bad_coordinates',
+      '2D',
+    ],
+    [
+      'too many vertices',
+      feature({
+        type: 'Polygon',
+        coordinates: [
+          Array.from({ length: 10_001 }, (_, i) => {
+            const a = (2 * Math.PI * i) / 10_000;
+            return [10.05 + 0.01 * Math.cos(a), 52.37 + 0.01 * Math.sin(a)];
+          }),
+        ],
+      }),
+      422,
+      'geometry_too_many_vertices',
+      '10.000',
+    ],
     ['outside the Region (Berlin)', feature(squareAround(13.4, 52.52, 5)), 422, 'outside_region', 'Region Hannover'],
-    ['unknown use', feature(squareAround(...LEHRTE, 1), props({ use: 'casino' })), 400, 'invalid_body', 'properties.use'],
-    ['empty title', feature(squareAround(...LEHRTE, 1), props({ title: '   ' })), 400, 'invalid_body', 'properties.title'],
-    ['horizon out of range', feature(squareAround(...LEHRTE, 1), props({ horizon_year: 2200 })), 400, 'invalid_body', 'properties.horizon_year'],
-    ['title of wrong type', feature(squareAround(...LEHRTE, 1), props({ title: 42 })), 400, 'invalid_body', 'properties.title'],
+    [
+      'unknown use',
+      feature(squareAround(...LEHRTE, 1), props({ use: 'casino' })),
+      400,
+      'invalid_body',
+      'properties.use',
+    ],
+    [
+      'empty title',
+      feature(squareAround(...LEHRTE, 1), props({ title: '   ' })),
+      400,
+      'invalid_body',
+      'properties.title',
+    ],
+    [
+      'horizon out of range',
+      feature(squareAround(...LEHRTE, 1), props({ horizon_year: 2200 })),
+      400,
+      'invalid_body',
+      'properties.horizon_year',
+    ],
+    [
+      'title of wrong type',
+      feature(squareAround(...LEHRTE, 1), props({ title: 42 })),
+      400,
+      'invalid_body',
+      'properties.title',
+    ],
     ['unknown property', feature(squareAround(...LEHRTE, 1), props({ owner: 'me' })), 400, 'invalid_body', 'owner'],
-    ['unknown proposer type', feature(squareAround(...LEHRTE, 1), props({ proposer: { name: 'X', type: 'king' } })), 400, 'invalid_body', 'properties.proposer.type'],
+    [
+      'unknown proposer type',
+      feature(squareAround(...LEHRTE, 1), props({ proposer: { name: 'X', type: 'king' } })),
+      400,
+      'invalid_body',
+      'properties.proposer.type',
+    ],
     ['created as adopted', feature(squareAround(...LEHRTE, 1), props({ status: 'adopted' })), 422, 'invalid_status'],
   ];
 
@@ -117,7 +228,11 @@ describe('bad input is refused with a message and stores nothing', () => {
   });
 
   it('a wrong content type is 415', async () => {
-    const res = await app.request('/api/claims', { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } });
+    const res = await app.request('/api/claims', {
+      method: 'POST',
+      body: 'x',
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(res.status).toBe(415);
   });
 });
@@ -125,7 +240,12 @@ describe('bad input is refused with a message and stores nothing', () => {
 describe('PATCH /api/claims/:id (optimistic locking)', () => {
   it('updates at the expected version and refuses a stale one with 409 and the current claim', async () => {
     const c = await create();
-    const first = await send('PATCH', `/api/claims/${c.id}`, { properties: { title: `Geändert ${run}` } }, { 'If-Match': '"1"' });
+    const first = await send(
+      'PATCH',
+      `/api/claims/${c.id}`,
+      { properties: { title: `Geändert ${run}` } },
+      { 'If-Match': '"1"' },
+    );
     expect(first.status).toBe(200);
     const updated = (await first.json()) as ClaimFeature;
     expect(updated.properties.version).toBe(2);
@@ -143,14 +263,28 @@ describe('PATCH /api/claims/:id (optimistic locking)', () => {
 
   it('a partial update leaves the other attributes as they are', async () => {
     const c = await create(squareAround(...LEHRTE, 10), props({ status: 'proposed', horizon_year: 2040 }));
-    const res = await send('PATCH', `/api/claims/${c.id}`, { properties: { title: `Nur Titel ${run}` } }, { 'If-Match': '1' });
+    const res = await send(
+      'PATCH',
+      `/api/claims/${c.id}`,
+      { properties: { title: `Nur Titel ${run}` } },
+      { 'If-Match': '1' },
+    );
     const u = (await res.json()) as ClaimFeature;
-    expect(u.properties).toMatchObject({ status: 'proposed', horizon_year: 2040, description: c.properties.description });
+    expect(u.properties).toMatchObject({
+      status: 'proposed',
+      horizon_year: 2040,
+      description: c.properties.description,
+    });
   });
 
   it('changes the geometry and re-derives area and municipalities', async () => {
     const c = await create();
-    const res = await send('PATCH', `/api/claims/${c.id}`, { geometry: squareAround(...LEHRTE, 20) }, { 'If-Match': '1' });
+    const res = await send(
+      'PATCH',
+      `/api/claims/${c.id}`,
+      { geometry: squareAround(...LEHRTE, 20) },
+      { 'If-Match': '1' },
+    );
     const u = (await res.json()) as ClaimFeature;
     expect(u.properties.area_ha).toBeCloseTo(20, 1);
   });
@@ -168,13 +302,17 @@ describe('PATCH /api/claims/:id (optimistic locking)', () => {
   it('of two concurrent saves at the same version exactly one wins', async () => {
     const c = await create();
     const results = await Promise.all(
-      ['A', 'B'].map((who) => send('PATCH', `/api/claims/${c.id}`, { properties: { title: `Von ${who}` } }, { 'If-Match': '"1"' })),
+      ['A', 'B'].map((who) =>
+        send('PATCH', `/api/claims/${c.id}`, { properties: { title: `Von ${who}` } }, { 'If-Match': '"1"' }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 
   it('an unknown claim is 404, a bad id 400', async () => {
-    expect((await send('PATCH', '/api/claims/99999999', { properties: { title: 'x' } }, { 'If-Match': '1' })).status).toBe(404);
+    expect(
+      (await send('PATCH', '/api/claims/99999999', { properties: { title: 'x' } }, { 'If-Match': '1' })).status,
+    ).toBe(404);
     expect((await app.request('/api/claims/abc')).status).toBe(400);
   });
 });
@@ -182,14 +320,21 @@ describe('PATCH /api/claims/:id (optimistic locking)', () => {
 describe('history, soft delete and restore', () => {
   it('keeps every version, hides deleted claims, and restores an old version as a new one', async () => {
     const c = await create(squareAround(...LEHRTE, 10), props({ title: `Original ${run}` }));
-    await send('PATCH', `/api/claims/${c.id}`, { geometry: squareAround(...LEHRTE, 30), properties: { title: `Größer ${run}` } }, { 'If-Match': '1' });
+    await send(
+      'PATCH',
+      `/api/claims/${c.id}`,
+      { geometry: squareAround(...LEHRTE, 30), properties: { title: `Größer ${run}` } },
+      { 'If-Match': '1' },
+    );
     const del = await send('DELETE', `/api/claims/${c.id}`, undefined, { 'If-Match': '2' });
     expect(del.status).toBe(200);
     expect(((await del.json()) as ClaimFeature).properties.deleted_at).not.toBeNull();
 
     const list = (await (await app.request(`/api/claims?q=${run}`)).json()) as ClaimCollection;
     expect(list.features.map((f) => f.id)).not.toContain(c.id);
-    const withDeleted = (await (await app.request(`/api/claims?q=${run}&include_deleted=true`)).json()) as ClaimCollection;
+    const withDeleted = (await (
+      await app.request(`/api/claims?q=${run}&include_deleted=true`)
+    ).json()) as ClaimCollection;
     expect(withDeleted.features.map((f) => f.id)).toContain(c.id);
 
     const restored = await send('POST', `/api/claims/${c.id}/restore`, { version: 1 });
@@ -200,7 +345,9 @@ describe('history, soft delete and restore', () => {
     expect(r.properties.area_ha).toBeCloseTo(10, 2);
     expect(r.properties.deleted_at).toBeNull();
 
-    const history = (await (await app.request(`/api/claims/${c.id}/history`)).json()) as { versions: ClaimHistoryEntry[] };
+    const history = (await (await app.request(`/api/claims/${c.id}/history`)).json()) as {
+      versions: ClaimHistoryEntry[];
+    };
     expect(history.versions.map((v) => [v.version, v.action])).toEqual([
       [4, 'restored'],
       [3, 'deleted'],
@@ -220,8 +367,11 @@ describe('history, soft delete and restore', () => {
 describe('GET /api/claims filters', () => {
   it('filters by use, status, municipality, text and bbox', async () => {
     const tag = `${run}f`;
-    const wind = await create(squareAround(10.0, 52.40, 8), props({ title: `Windpark ${tag}`, use: 'wind' }));
-    const solar = await create(squareAround(9.48, 52.55, 8), props({ title: `Solarpark ${tag}`, use: 'solar', status: 'proposed' }));
+    const wind = await create(squareAround(10.0, 52.4, 8), props({ title: `Windpark ${tag}`, use: 'wind' }));
+    const solar = await create(
+      squareAround(9.48, 52.55, 8),
+      props({ title: `Solarpark ${tag}`, use: 'solar', status: 'proposed' }),
+    );
     const ids = async (qs: string) =>
       ((await (await app.request(`/api/claims?q=${tag}&${qs}`)).json()) as ClaimCollection).features.map((f) => f.id);
     expect(await ids('use=wind')).toEqual([wind.id]);

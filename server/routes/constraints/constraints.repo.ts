@@ -15,7 +15,13 @@ export async function constraintCollection(
   if (bbox === null) return limitedCollection('[]', limit, false);
   const where = [sql`true`];
   if (bbox) where.push(sql`geom && ${bboxTo25832(bbox)}`);
-  if (kinds) where.push(sql`kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`);
+  if (kinds)
+    where.push(
+      sql`kind in (${sql.join(
+        kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})`,
+    );
   const row = await db.one<{ n: number; features: string }>(sql`
     with hits as (
       select id, kind, name, area_ha, demo, geom from constraint_area
