@@ -6,10 +6,12 @@ import { compress } from 'hono/compress';
 import type { Database } from './db/database.js';
 import { onError, onNotFound } from './http/errors.js';
 import { claimRoutes } from './routes/claims/claims.routes.js';
+import { conflictRoutes } from './routes/conflicts/conflicts.routes.js';
 import { constraintRoutes } from './routes/constraints/constraints.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { municipalityRoutes } from './routes/municipalities/municipalities.routes.js';
 import { parcelRoutes } from './routes/parcels/parcels.routes.js';
+import { ruleRoutes } from './routes/rules/rules.routes.js';
 
 /** Variables every handler can read from the context. */
 export interface AppEnv {
@@ -59,7 +61,9 @@ export function createApp({ db, webRoot }: AppOptions) {
     .route('/municipalities', municipalityRoutes)
     .route('/parcels', parcelRoutes)
     .route('/constraints', constraintRoutes)
-    .route('/claims', claimRoutes);
+    .route('/claims', claimRoutes)
+    .route('/conflicts', conflictRoutes)
+    .route('/rules', ruleRoutes);
   app.route('/api', api);
   app.all('/api/*', onNotFound);
 

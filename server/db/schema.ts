@@ -21,6 +21,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CLAIM_USES } from '../../shared/claim-uses.js';
 import { CLAIM_STATUSES, PROPOSER_TYPES } from '../../shared/claims.js';
+import { SEVERITIES } from '../../shared/conflict-rules.js';
+import { CONFLICT_KINDS, CONFLICT_STATUSES } from '../../shared/conflicts.js';
 import { CONSTRAINT_KINDS } from '../../shared/constraint-kinds.js';
 
 /** SRID of every stored geometry. */
@@ -184,27 +186,73 @@ export const claimVersion = pgTable(
   ],
 );
 
+/**
+ * A collision between a claim and another claim, a constraint area, or a setback rule. `pair_key`
+ * is its identity: while the same pair collides it is the same conflict (status and notes kept).
+ */
 export const conflict = pgTable(
   'conflict',
   {
     id: serial('id').primaryKey(),
+    pairKey: text('pair_key').notNull().unique(),
     kind: text('kind').notNull(),
     severity: text('severity').notNull(),
     status: text('status').notNull().default('open'),
+    active: boolean('active').notNull().default(true),
     claimA: integer('claim_a')
       .notNull()
       .references(() => planningClaim.id),
     claimB: integer('claim_b').references(() => planningClaim.id),
     constraintId: integer('constraint_id').references(() => constraintArea.id),
+    rule: text('rule').notNull(),
+    reason: text('reason').notNull(),
     geom: geometry('geom', 'MultiPolygon'),
-    areaHa: doublePrecision('area_ha'),
-    reason: text('reason').notNull().default(''),
+    areaHa: doublePrecision('area_ha').notNull().default(0),
+    shareA: doublePrecision('share_a'),
+    shareB: doublePrecision('share_b'),
+    distanceM: doublePrecision('distance_m'),
+    justification: text('justification'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('conflict_geom_gist').using('gist', t.geom)],
+  (t) => [
+    index('conflict_geom_gist').using('gist', t.geom),
+    index('conflict_claim_a_idx').on(t.claimA),
+    index('conflict_claim_b_idx').on(t.claimB),
+    check('conflict_kind_check', inList('kind', CONFLICT_KINDS)),
+    check('conflict_status_check', inList('status', CONFLICT_STATUSES)),
+    check('conflict_severity_check', inList('severity', SEVERITIES)),
+  ],
 );
+
+/** The discussion and history of a conflict, append-only. */
+export const conflictNote = pgTable(
+  'conflict_note',
+  {
+    id: serial('id').primaryKey(),
+    conflictId: integer('conflict_id')
+      .notNull()
+      .references(() => conflict.id),
+    kind: text('kind').notNull(),
+    body: text('body').notNull(),
+    author: text('author').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('conflict_note_conflict_idx').on(t.conflictId),
+    check('conflict_note_kind_check', inList('kind', ['comment', 'status', 'system'])),
+  ],
+);
+
+/** The conflict rules in force (one row); absent means the defaults of shared/conflict-rules.ts. */
+export const ruleSet = pgTable('rule_set', {
+  id: integer('id').primaryKey(),
+  rules: jsonb('rules').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const annotation = pgTable(
   'annotation',

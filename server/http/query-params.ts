@@ -50,3 +50,26 @@ export function listParam<T extends string>(c: Context, name: string, allowed: r
 export function jsonText(c: Context, body: string, contentType = 'application/json'): Response {
   return c.body(body, 200, { 'Content-Type': `${contentType}; charset=utf-8` });
 }
+
+/** A positive integer id from a path or query value. */
+export function idParam(raw: string): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) {
+    throw badRequest('invalid_id', `Ungültige ID "${raw}": erwartet eine positive ganze Zahl`);
+  }
+  return id;
+}
+
+const AGS = /^03241\d{3}$/;
+
+/** `municipality=` as a list of AGS of Region Hannover. */
+export function agsListParam(c: Context): string[] | undefined {
+  const raw = c.req.query('municipality');
+  if (raw === undefined || raw === '') return undefined;
+  const list = raw.split(',').map((s) => s.trim());
+  const bad = list.find((a) => !AGS.test(a));
+  if (bad !== undefined) {
+    throw badRequest('invalid_municipality', `municipality muss ein AGS wie 03241011 sein, erhalten: "${bad}"`);
+  }
+  return list;
+}

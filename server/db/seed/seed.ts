@@ -3,6 +3,8 @@ import type { Database } from '../database.js';
 import { migrate } from '../migrate.js';
 import { loadDemoContext, seedDemoClaims, seedDemoConstraints, seedDemoParcels, DEMO_SEED } from './demo-data.js';
 import type { Progress } from './progress.js';
+import { detectConflicts } from '../../routes/conflicts/conflicts.detect.js';
+import { loadRules } from '../../routes/rules/rules.repo.js';
 import { seedReferenceData, syncLandUseClasses } from './reference-data.js';
 
 export interface SeedOptions {
@@ -15,7 +17,7 @@ export interface SeedOptions {
 }
 
 /** Bump when the demo generator's output changes, so existing databases are re-seeded on start. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 interface SeedState {
   generator: number;
@@ -54,6 +56,10 @@ export async function prepareDatabase(db: Database, opts: SeedOptions, progress:
     if (!opts.demo) return;
     await tx.run(sql`delete from parcel where demo`);
     await tx.run(sql`delete from constraint_area where demo`);
+    await tx.run(sql`delete from conflict_note where conflict_id in (select id from conflict where claim_a in
+      (select id from planning_claim where demo) or claim_b in (select id from planning_claim where demo))`);
+    await tx.run(sql`delete from conflict where claim_a in (select id from planning_claim where demo)
+      or claim_b in (select id from planning_claim where demo)`);
     await tx.run(sql`delete from claim_version where id in (select id from planning_claim where demo)`);
     await tx.run(sql`delete from planning_claim where demo`);
     const ctx = await loadDemoContext(tx);
@@ -62,6 +68,7 @@ export async function prepareDatabase(db: Database, opts: SeedOptions, progress:
     progress.step(4, 'Schutz- und Vorranggebiete, Beispiel-Ansprüche (Demo-Daten)');
     const constraintCount = await seedDemoConstraints(tx, ctx);
     await seedDemoClaims(tx);
+    await detectConflicts(tx, (await loadRules(tx)).rules, 'all', 'Demo-Daten');
     const value: SeedState = {
       generator: GENERATOR_VERSION,
       seed: DEMO_SEED,

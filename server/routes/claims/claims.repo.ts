@@ -70,24 +70,17 @@ async function recordVersion(db: Queryable, id: number, action: ClaimAction, act
     returning version`);
 }
 
-/** Insert a claim (geometry already validated) with its first history entry. */
-export async function insertClaim(
-  db: Queryable,
-  geojson: string,
-  input: ClaimInput,
-  actor: string,
-): Promise<ClaimFeature> {
-  return db.transaction(async (tx) => {
-    const { id } = await tx.one<{ id: number }>(sql`
-      with g as (select ${storedGeometry(geojson)} as geom)
-      insert into planning_claim (title, use, status, proposer_name, proposer_type, horizon_year, description, geom, municipalities)
-      select ${input.title}, ${input.use}, ${input.status}, ${input.proposer.name}, ${input.proposer.type},
-             ${input.horizon_year}, ${input.description}, g.geom, ${municipalitiesOf(sql`g.geom`)}
-      from g
-      returning id`);
-    await recordVersion(tx, id, 'created', actor);
-    return (await findClaim(tx, id))!;
-  });
+/** Insert a claim (geometry already validated) with its first history entry; call inside a transaction. */
+export async function insertClaim(tx: Queryable, geojson: string, input: ClaimInput, actor: string): Promise<number> {
+  const { id } = await tx.one<{ id: number }>(sql`
+    with g as (select ${storedGeometry(geojson)} as geom)
+    insert into planning_claim (title, use, status, proposer_name, proposer_type, horizon_year, description, geom, municipalities)
+    select ${input.title}, ${input.use}, ${input.status}, ${input.proposer.name}, ${input.proposer.type},
+           ${input.horizon_year}, ${input.description}, g.geom, ${municipalitiesOf(sql`g.geom`)}
+    from g
+    returning id`);
+  await recordVersion(tx, id, 'created', actor);
+  return id;
 }
 
 /** New attribute values and/or geometry for an update, already merged and validated. */

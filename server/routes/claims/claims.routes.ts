@@ -4,30 +4,15 @@ import { CLAIM_STATUSES } from '../../../shared/claims.js';
 import type { AppEnv } from '../../app.js';
 import { readJson } from '../../http/body.js';
 import { badRequest } from '../../http/errors.js';
-import { bboxParam, jsonText, listParam } from '../../http/query-params.js';
+import { agsListParam, bboxParam, idParam, jsonText, listParam } from '../../http/query-params.js';
+import { listConflicts } from '../conflicts/conflicts.repo.js';
 import { claimHistory, findClaim, listClaims } from './claims.repo.js';
 import { claimNotFound, createClaim, deleteClaim, parseIfMatch, restoreClaim, updateClaim } from './claims.service.js';
-
-const AGS = /^03241\d{3}$/;
-
-function idParam(raw: string): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) {
-    throw badRequest('invalid_id', `Ungültige Anspruchs-ID "${raw}": erwartet eine positive ganze Zahl`);
-  }
-  return id;
-}
 
 /** Planning claims: list, read, create, update (optimistic locking), soft delete, history, restore. */
 export const claimRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const municipality = c.req
-      .query('municipality')
-      ?.split(',')
-      .map((s) => s.trim());
-    const bad = municipality?.find((a) => !AGS.test(a));
-    if (bad !== undefined)
-      throw badRequest('invalid_municipality', `municipality muss ein AGS wie 03241011 sein, erhalten: "${bad}"`);
+    const municipality = agsListParam(c);
     const q = c.req.query('q')?.trim();
     if (q && q.length > 200) throw badRequest('invalid_q', 'Suchtext höchstens 200 Zeichen');
     const body = await listClaims(c.get('db'), {
@@ -66,6 +51,11 @@ export const claimRoutes = new Hono<AppEnv>()
     const claim = await deleteClaim(c.get('db'), id, parseIfMatch(c.req.header('If-Match')), c.get('actor'));
     c.header('ETag', `"${claim.properties.version}"`);
     return c.json(claim);
+  })
+  .get('/:id/conflicts', async (c) => {
+    const id = idParam(c.req.param('id'));
+    if (!(await findClaim(c.get('db'), id))) throw claimNotFound(id);
+    return jsonText(c, await listConflicts(c.get('db'), { claim: id }), 'application/geo+json');
   })
   .get('/:id/history', async (c) => {
     const id = idParam(c.req.param('id'));

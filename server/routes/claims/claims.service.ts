@@ -15,6 +15,8 @@ import { checkPolygonalGeometry } from '../../../shared/geometry-validation.js';
 import type { Queryable } from '../../db/database.js';
 import { inspectGeometry } from '../../db/geometry-inspection.js';
 import { parseWith } from '../../http/body.js';
+import { detectConflicts } from '../conflicts/conflicts.detect.js';
+import { loadRules } from '../rules/rules.repo.js';
 import { ApiException, badRequest, notFound, unprocessable } from '../../http/errors.js';
 import {
   findClaim,
@@ -94,7 +96,17 @@ export async function createClaim(db: Queryable, body: unknown, actor: Actor): P
     });
   }
   const geojson = await validGeometry(db, envelope.geometry);
-  return insertClaim(db, geojson, input, actor);
+  return db.transaction(async (tx) => {
+    const id = await insertClaim(tx, geojson, input, actor);
+    await syncConflicts(tx, id, actor);
+    return (await findClaim(tx, id))!;
+  });
+}
+
+/** Recompute the conflicts of one claim, in the transaction of the write that changed it. */
+async function syncConflicts(tx: Queryable, claimId: number, actor: Actor): Promise<void> {
+  const { rules } = await loadRules(tx);
+  await detectConflicts(tx, rules, { claimId }, actor);
 }
 
 /** Apply a PATCH body at the expected version; 409 with the current claim when it is stale. */
@@ -142,6 +154,7 @@ export async function updateClaim(
     const input: ClaimInput = { ...inputOf(current), ...changes };
     const updated = await updateClaimRow(tx, id, expected, { input, geojson }, actor);
     if (!updated) throw conflict((await findClaim(tx, id))!);
+    await syncConflicts(tx, id, actor);
     return updated;
   });
 }
@@ -159,7 +172,9 @@ export async function deleteClaim(
     if (current.properties.deleted_at) throw notFound('claim_deleted', `Flächenanspruch ${id} ist bereits gelöscht`);
     const expected = ifMatch ?? current.properties.version;
     if (current.properties.version !== expected) throw conflict(current);
-    return (await softDeleteRow(tx, id, expected, actor))!;
+    const deleted = (await softDeleteRow(tx, id, expected, actor))!;
+    await syncConflicts(tx, id, actor);
+    return deleted;
   });
 }
 
@@ -181,7 +196,16 @@ export async function restoreClaim(
     const old = await findClaimVersion(tx, id, version);
     if (!old) throw notFound('version_not_found', `Flächenanspruch ${id} hat keine Version ${version}`);
     await restoreGeometryRow(tx, id, version);
-    return (await updateClaimRow(tx, id, current.properties.version, { input: inputOf(old) }, actor, 'restored'))!;
+    const restored = (await updateClaimRow(
+      tx,
+      id,
+      current.properties.version,
+      { input: inputOf(old) },
+      actor,
+      'restored',
+    ))!;
+    await syncConflicts(tx, id, actor);
+    return restored;
   });
 }
 

@@ -1,0 +1,135 @@
+/**
+ * Conflict detection in PostGIS (EPSG:25832, GiST-filtered): claim ↔ claim overlaps, claim ↔
+ * constraint overlaps and setback violations, upserted by their pair key so a conflict keeps its
+ * status and discussion while the same pair collides, and closed (not deleted) when it no longer does.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { ruleRows, type RuleSet } from '../../../shared/conflict-rules.js';
+import type { Queryable } from '../../db/database.js';
+import { GRID } from '../../db/sql-fragments.js';
+
+/** Which claims to (re)check: one claim after an edit, or all of them. */
+export type DetectionScope = { claimId: number } | 'all';
+
+export interface DetectionResult {
+  /** Conflicts that exist now for the scope (new or updated). */
+  current: number;
+  created: number;
+  closed: number;
+}
+
+/** Buffer segments per quarter circle: the polygon stays within ~1.2 m of a 1 km circle. */
+const QUAD_SEGS = 16;
+
+/** The collisions that exist now for the scope, one row per pair key (no writes). */
+export function currentCollisions(rules: RuleSet, scope: DetectionScope): SQL {
+  const rows = ruleRows(rules);
+  const all = scope === 'all';
+  const scopeCond = all ? sql`true` : sql`id = ${scope.claimId}`;
+  const intersection = (a: SQL, b: SQL) => sql`ST_Multi(ST_CollectionExtract(ST_Intersection(${a}, ${b}, ${GRID}), 3))`;
+  return sql`
+    rule_uu as (select * from jsonb_to_recordset(${JSON.stringify(rows.useUse)}::jsonb)
+                as r(use_a text, use_b text, severity text, reason text)),
+    rule_uc as (select * from jsonb_to_recordset(${JSON.stringify(rows.useConstraint)}::jsonb)
+                as r(use text, kind text, severity text, reason text)),
+    rule_sb as (select * from jsonb_to_recordset(${JSON.stringify(rows.setbacks)}::jsonb)
+                as r(rule_id text, use text, near text, distance_m float8, severity text, reason text)),
+    live as (select id, use, geom, area_ha from planning_claim
+             where deleted_at is null and status not in ('withdrawn', 'rejected')),
+    scope as (select * from live where ${scopeCond}),
+    overlap_raw as (
+      select least(a.id, b.id) as claim_a, greatest(a.id, b.id) as claim_b, r.severity, r.reason,
+             'use:' || least(a.use, b.use) || '/' || greatest(a.use, b.use) as rule,
+             ${intersection(sql`a.geom`, sql`b.geom`)} as g,
+             case when a.id < b.id then a.area_ha else b.area_ha end as area_a,
+             case when a.id < b.id then b.area_ha else a.area_ha end as area_b
+      from scope a
+      join live b on b.id <> a.id and a.geom && b.geom ${all ? sql`and a.id < b.id` : sql``}
+      join rule_uu r on r.use_a = a.use and r.use_b = b.use
+      where ST_Relate(a.geom, b.geom, 'T********')),
+    constraint_raw as (
+      select a.id as claim_a, k.id as constraint_id, r.severity, r.reason,
+             'constraint:' || a.use || '/' || k.kind as rule,
+             ${intersection(sql`a.geom`, sql`k.geom`)} as g, a.area_ha as area_a
+      from scope a
+      join constraint_area k on a.geom && k.geom
+      join rule_uc r on r.use = a.use and r.kind = k.kind
+      where ST_Relate(a.geom, k.geom, 'T********')),
+    setback_pairs as (
+      select s.id as a_id, o.id as b_id, r.rule_id, r.severity, r.reason, r.distance_m
+      from scope s join live o on o.id <> s.id join rule_sb r on r.use = s.use and r.near = o.use
+      where ST_DWithin(s.geom, o.geom, r.distance_m)
+      union
+      select o.id, s.id, r.rule_id, r.severity, r.reason, r.distance_m
+      from scope s join live o on o.id <> s.id join rule_sb r on r.use = o.use and r.near = s.use
+      where ST_DWithin(s.geom, o.geom, r.distance_m)),
+    setback_raw as (
+      select p.a_id as claim_a, p.b_id as claim_b, p.severity, p.reason, 'setback:' || p.rule_id as rule, p.rule_id,
+             ${intersection(sql`b.geom`, sql`ST_Buffer(a.geom, p.distance_m, ${sql.raw(`'quad_segs=${QUAD_SEGS}'`)})`)} as g,
+             ST_Distance(a.geom, b.geom) as distance_m, b.area_ha as area_b
+      from setback_pairs p join live a on a.id = p.a_id join live b on b.id = p.b_id),
+    collisions as (
+      select 'overlap:' || claim_a || ':' || claim_b as pair_key, 'overlap' as kind, severity, claim_a, claim_b,
+             null::int as constraint_id, rule, reason, g, ST_Area(g) / 10000.0 as area_ha,
+             100 * ST_Area(g) / 10000.0 / area_a as share_a, 100 * ST_Area(g) / 10000.0 / area_b as share_b,
+             null::float8 as distance_m
+      from overlap_raw where ST_Area(g) / 10000.0 >= ${rules.overlapThresholdHa}
+      union all
+      select 'constraint:' || claim_a || ':' || constraint_id, 'constraint', severity, claim_a, null, constraint_id,
+             rule, reason, g, ST_Area(g) / 10000.0, 100 * ST_Area(g) / 10000.0 / area_a, null, null
+      from constraint_raw where ST_Area(g) / 10000.0 >= ${rules.overlapThresholdHa}
+      union all
+      select 'setback:' || rule_id || ':' || claim_a || ':' || claim_b, 'setback', severity, claim_a, claim_b, null,
+             rule, reason, case when ST_IsEmpty(g) then null else g end, ST_Area(g) / 10000.0,
+             null, 100 * ST_Area(g) / 10000.0 / area_b, distance_m
+      from setback_raw)`;
+}
+
+/**
+ * Recompute the conflicts of the scope and write them: insert new ones, update those that still
+ * collide (keeping status and notes; reopening auto-closed ones), close those that vanished.
+ * Run inside the transaction of the claim write that caused it.
+ */
+export async function detectConflicts(
+  db: Queryable,
+  rules: RuleSet,
+  scope: DetectionScope,
+  actor: string,
+): Promise<DetectionResult> {
+  const touchesScope =
+    scope === 'all' ? sql`true` : sql`(c.claim_a = ${scope.claimId} or c.claim_b = ${scope.claimId})`;
+  const row = await db.one<DetectionResult>(sql`
+    with ${currentCollisions(rules, scope)},
+    prev as (select id, pair_key, active from conflict where pair_key in (select pair_key from collisions)),
+    up as (
+      insert into conflict as c (pair_key, kind, severity, claim_a, claim_b, constraint_id, rule, reason, geom,
+                                 area_ha, share_a, share_b, distance_m)
+      select pair_key, kind, severity, claim_a, claim_b, constraint_id, rule, reason, g, area_ha, share_a, share_b, distance_m
+      from collisions
+      on conflict (pair_key) do update set
+        severity = excluded.severity, rule = excluded.rule, reason = excluded.reason, geom = excluded.geom,
+        area_ha = excluded.area_ha, share_a = excluded.share_a, share_b = excluded.share_b,
+        distance_m = excluded.distance_m, active = true,
+        status = case when c.active then c.status else 'open' end,
+        version = c.version + case when c.active then 0 else 1 end,
+        updated_at = case when c.active and c.geom is not distinct from excluded.geom then c.updated_at else now() end
+      returning c.id, c.pair_key, (xmax = 0) as created),
+    gone as (
+      update conflict c set active = false, status = 'resolved', version = c.version + 1, updated_at = now()
+      where c.active and ${touchesScope} and c.pair_key not in (select pair_key from collisions)
+      returning c.id),
+    notes as (
+      insert into conflict_note (conflict_id, kind, body, author)
+      select id, 'system', 'Konflikt erkannt.', ${actor} from up where created
+      union all
+      select up.id, 'system', 'Die Kollision besteht wieder; Konflikt neu geöffnet.', ${actor}
+        from up join prev on prev.pair_key = up.pair_key where not prev.active
+      union all
+      select id, 'system', 'Automatisch geschlossen: Die Kollision besteht nach der Änderung nicht mehr.', ${actor} from gone
+      returning id)
+    select (select count(*)::int from up) as current,
+           (select count(*)::int from up where created) as created,
+           (select count(*)::int from gone) as closed,
+           (select count(*)::int from notes) as notes`);
+  return { current: row.current, created: row.created, closed: row.closed };
+}

@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { SEVERITIES } from '../../../shared/conflict-rules.js';
+import { CONFLICT_KINDS, CONFLICT_STATUSES } from '../../../shared/conflicts.js';
+import type { AppEnv } from '../../app.js';
+import { readJson } from '../../http/body.js';
+import { badRequest } from '../../http/errors.js';
+import { agsListParam, bboxParam, idParam, jsonText, listParam } from '../../http/query-params.js';
+import { parseIfMatch } from '../claims/claims.service.js';
+import { listConflicts } from './conflicts.repo.js';
+import { getConflict, patchConflict } from './conflicts.service.js';
+
+/** Conflicts: list with filters, one with its discussion, and the status workflow. */
+export const conflictRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const active = c.req.query('active');
+    if (active !== undefined && active !== 'true' && active !== 'false') {
+      throw badRequest('invalid_active', 'active muss true oder false sein');
+    }
+    const claim = c.req.query('claim');
+    const body = await listConflicts(c.get('db'), {
+      severity: listParam(c, 'severity', SEVERITIES),
+      status: listParam(c, 'status', CONFLICT_STATUSES),
+      kind: listParam(c, 'kind', CONFLICT_KINDS),
+      municipality: agsListParam(c),
+      claim: claim === undefined ? undefined : idParam(claim),
+      bbox: bboxParam(c, false),
+      active: active === undefined ? undefined : active === 'true',
+    });
+    c.header('Cache-Control', 'no-store');
+    return jsonText(c, body, 'application/geo+json');
+  })
+  .get('/:id', async (c) => {
+    const conflict = await getConflict(c.get('db'), idParam(c.req.param('id')));
+    c.header('ETag', `"${conflict.properties.version}"`);
+    return c.json(conflict);
+  })
+  .patch('/:id', async (c) => {
+    const id = idParam(c.req.param('id'));
+    const conflict = await patchConflict(
+      c.get('db'),
+      id,
+      await readJson(c),
+      parseIfMatch(c.req.header('If-Match')),
+      c.get('actor'),
+    );
+    c.header('ETag', `"${conflict.properties.version}"`);
+    return c.json(conflict);
+  });

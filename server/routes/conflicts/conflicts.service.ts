@@ -1,0 +1,79 @@
+/** Conflict use cases: the discussion workflow with optimistic locking. */
+import {
+  canChangeConflictStatus,
+  CONFLICT_STATUS,
+  ConflictPatchSchema,
+  type ConflictFeature,
+  type ConflictNote,
+} from '../../../shared/conflicts.js';
+import type { Queryable } from '../../db/database.js';
+import { parseWith } from '../../http/body.js';
+import { ApiException, notFound, unprocessable } from '../../http/errors.js';
+import { addConflictNote, conflictNotes, findConflict, updateConflictRow } from './conflicts.repo.js';
+
+/** 404 for a conflict id that does not exist. */
+export function conflictNotFound(id: number): ApiException {
+  return notFound('conflict_not_found', `Konflikt ${id} gibt es nicht`);
+}
+
+/** A conflict with its discussion (a foreign member `notes` of the Feature). */
+export type ConflictWithNotes = ConflictFeature & { notes: ConflictNote[] };
+
+export async function getConflict(db: Queryable, id: number): Promise<ConflictWithNotes> {
+  const f = await findConflict(db, id);
+  if (!f) throw conflictNotFound(id);
+  return { ...f, notes: await conflictNotes(db, id) };
+}
+
+/** Change status/justification and/or add a note, at the expected version (409 when stale). */
+export async function patchConflict(
+  db: Queryable,
+  id: number,
+  body: unknown,
+  ifMatch: number | undefined,
+  actor: string,
+): Promise<ConflictWithNotes> {
+  const patch = parseWith(ConflictPatchSchema, body);
+  const expected = ifMatch ?? patch.version;
+  if (expected === undefined) {
+    throw new ApiException(
+      428,
+      'version_required',
+      'Die erwartete Version fehlt: Header If-Match: "N" oder version angeben',
+    );
+  }
+  await db.transaction(async (tx) => {
+    const current = await findConflict(tx, id, true);
+    if (!current) throw conflictNotFound(id);
+    if (current.properties.version !== expected) {
+      throw new ApiException(
+        409,
+        'version_conflict',
+        `Der Konflikt wurde inzwischen geändert (Version ${current.properties.version}).`,
+        {
+          current,
+        },
+      );
+    }
+    const from = current.properties.status;
+    const to = patch.status ?? from;
+    if (!canChangeConflictStatus(from, to)) {
+      throw unprocessable(
+        'invalid_status_transition',
+        `Statuswechsel von „${CONFLICT_STATUS[from].de}“ zu „${CONFLICT_STATUS[to].de}“ ist nicht erlaubt`,
+        { field: 'status' },
+      );
+    }
+    const justification = patch.justification ?? current.properties.justification;
+    if (to !== from || justification !== current.properties.justification) {
+      await updateConflictRow(tx, id, expected, { status: to, justification: justification ?? null });
+      const text =
+        to !== from
+          ? `Status: ${CONFLICT_STATUS[from].de} → ${CONFLICT_STATUS[to].de}${justification && to === 'accepted' ? ` – ${justification}` : ''}`
+          : `Begründung geändert: ${justification}`;
+      await addConflictNote(tx, id, 'status', text, actor);
+    }
+    if (patch.note) await addConflictNote(tx, id, 'comment', patch.note, actor);
+  });
+  return getConflict(db, id);
+}

@@ -1,0 +1,101 @@
+/**
+ * Wire contract of conflicts: kinds, the discussion workflow and the shapes the API returns.
+ * The rules that decide severities live in conflict-rules.ts.
+ */
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { z } from 'zod';
+import type { ClaimUse } from './claim-uses.js';
+import type { ConstraintKind } from './constraint-kinds.js';
+import type { Severity } from './conflict-rules.js';
+
+export const CONFLICT_KINDS = ['overlap', 'constraint', 'setback'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+export const CONFLICT_KIND: Record<ConflictKind, { de: string; en: string }> = {
+  overlap: { de: 'Überlagerung zweier Ansprüche', en: 'Overlap of two claims' },
+  constraint: { de: 'Überlagerung mit Schutz-/Vorranggebiet', en: 'Overlap with protected or priority area' },
+  setback: { de: 'Abstand unterschritten', en: 'Setback violated' },
+};
+
+export const CONFLICT_STATUSES = ['open', 'in_discussion', 'resolved', 'accepted'] as const;
+export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
+
+export const CONFLICT_STATUS: Record<ConflictStatus, { de: string; en: string }> = {
+  open: { de: 'Offen', en: 'Open' },
+  in_discussion: { de: 'In Abstimmung', en: 'In discussion' },
+  resolved: { de: 'Gelöst', en: 'Resolved' },
+  accepted: { de: 'Hingenommen', en: 'Accepted' },
+};
+
+/**
+ * open → in_discussion → resolved | accepted (accepted = consciously tolerated, with a
+ * justification); a closed conflict can be reopened.
+ */
+export const CONFLICT_TRANSITIONS: Record<ConflictStatus, readonly ConflictStatus[]> = {
+  open: ['in_discussion', 'resolved', 'accepted'],
+  in_discussion: ['open', 'resolved', 'accepted'],
+  resolved: ['open'],
+  accepted: ['open'],
+};
+
+/** True if a conflict may move from `from` to `to` (staying is always allowed). */
+export function canChangeConflictStatus(from: ConflictStatus, to: ConflictStatus): boolean {
+  return from === to || CONFLICT_TRANSITIONS[from].includes(to);
+}
+
+/** Body of PATCH /api/conflicts/:id. */
+export const ConflictPatchSchema = z
+  .strictObject({
+    status: z
+      .enum(CONFLICT_STATUSES, { error: `Status muss einer von ${CONFLICT_STATUSES.join(', ')} sein` })
+      .optional(),
+    justification: z.string().trim().max(5000, 'höchstens 5000 Zeichen').optional(),
+    note: z.string().trim().min(1).max(5000, 'höchstens 5000 Zeichen').optional(),
+    version: z.number().int().positive().optional(),
+  })
+  .refine((p) => p.status !== 'accepted' || (p.justification ?? '').length > 0, {
+    message: 'Wer einen Konflikt hinnimmt, muss es begründen (justification)',
+    path: ['justification'],
+  });
+export type ConflictPatch = z.infer<typeof ConflictPatchSchema>;
+
+export interface ConflictParty {
+  id: number;
+  title: string;
+  use: ClaimUse;
+  /** Share of this claim's area inside the conflict, in percent. */
+  share_pct: number | null;
+}
+
+export interface ConflictProperties {
+  id: number;
+  kind: ConflictKind;
+  severity: Severity;
+  status: ConflictStatus;
+  /** False once the collision no longer exists (the conflict is then closed automatically). */
+  active: boolean;
+  claim_ids: number[];
+  claims: ConflictParty[];
+  constraint_id: number | null;
+  constraint: { id: number; kind: ConstraintKind; name: string } | null;
+  rule: string;
+  reason: string;
+  area_ha: number;
+  /** For setbacks: the shortest distance between the claims, in metres. */
+  distance_m: number | null;
+  municipalities: string[];
+  justification: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ConflictFeature = Feature<Polygon | MultiPolygon | null, ConflictProperties>;
+
+export interface ConflictNote {
+  id: number;
+  kind: 'comment' | 'status' | 'system';
+  body: string;
+  author: string;
+  created_at: string;
+}
