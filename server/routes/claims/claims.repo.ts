@@ -86,7 +86,8 @@ export async function insertClaim(tx: Queryable, geojson: string, input: ClaimIn
 /** New attribute values and/or geometry for an update, already merged and validated. */
 export interface ClaimChange {
   input: ClaimInput;
-  geojson?: string;
+  /** New geometry as an SQL expression in EPSG:25832 (may refer to the current row as `c`); default: unchanged. */
+  geometry?: SQL;
 }
 
 /**
@@ -102,7 +103,7 @@ export async function updateClaimRow(
   action: ClaimAction = 'updated',
 ): Promise<ClaimFeature | null> {
   const { input } = change;
-  const geom = change.geojson ? storedGeometry(change.geojson) : sql`c.geom`;
+  const geom = change.geometry ?? sql`c.geom`;
   const rows = await tx.rows<{ id: number }>(sql`
     with g as (select ${geom} as geom from planning_claim c where c.id = ${id})
     update planning_claim c set
@@ -142,13 +143,9 @@ export async function findClaimVersion(db: Queryable, id: number, version: numbe
   return rows[0] ? (JSON.parse(rows[0].f) as ClaimFeature) : null;
 }
 
-/** Geometry of a stored version, as stored (so a restore is exact, not a 4326 round trip). */
-export async function restoreGeometryRow(tx: Queryable, id: number, fromVersion: number): Promise<void> {
-  await tx.rows(sql`
-    update planning_claim c set geom = v.geom, municipalities = v.municipalities
-    from claim_version v where c.id = ${id} and v.id = ${id} and v.version = ${fromVersion}
-    returning c.id`);
-}
+/** The geometry of a stored version, as stored (a restore is exact, not a round trip through WGS84). */
+export const versionGeometry = (id: number, version: number): SQL =>
+  sql`(select v.geom from claim_version v where v.id = ${id} and v.version = ${version})`;
 
 /** Every version of a claim, newest first. */
 export async function claimHistory(db: Queryable, id: number): Promise<ClaimHistoryEntry[]> {

@@ -7,7 +7,16 @@ import { badRequest } from '../../http/errors.js';
 import { agsListParam, bboxParam, idParam, jsonText, listParam } from '../../http/query-params.js';
 import { listConflicts } from '../conflicts/conflicts.repo.js';
 import { claimHistory, findClaim, listClaims } from './claims.repo.js';
-import { claimNotFound, createClaim, deleteClaim, parseIfMatch, restoreClaim, updateClaim } from './claims.service.js';
+import {
+  applyCompromise,
+  claimNotFound,
+  createClaim,
+  deleteClaim,
+  parseIfMatch,
+  previewCompromise,
+  restoreClaim,
+  updateClaim,
+} from './claims.service.js';
 
 /** Planning claims: list, read, create, update (optimistic locking), soft delete, history, restore. */
 export const claimRoutes = new Hono<AppEnv>()
@@ -56,6 +65,13 @@ export const claimRoutes = new Hono<AppEnv>()
     const id = idParam(c.req.param('id'));
     if (!(await findClaim(c.get('db'), id))) throw claimNotFound(id);
     return jsonText(c, await listConflicts(c.get('db'), { claim: id }), 'application/geo+json');
+  })
+  .get('/:id/compromise', async (c) => c.json(await previewCompromise(c.get('db'), idParam(c.req.param('id')))))
+  .post('/:id/compromise', async (c) => {
+    const id = idParam(c.req.param('id'));
+    const claim = await applyCompromise(c.get('db'), id, parseIfMatch(c.req.header('If-Match')), c.get('actor'));
+    c.header('ETag', `"${claim.properties.version}"`);
+    return c.json(claim);
   })
   .get('/:id/history', async (c) => {
     const id = idParam(c.req.param('id'));

@@ -2,6 +2,8 @@
  * Claim use cases: validation at the boundary, optimistic locking and history. Routes call these;
  * SQL lives in claims.repo.ts.
  */
+import { sql } from 'drizzle-orm';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import {
   canChangeStatus,
@@ -22,10 +24,13 @@ import {
   findClaim,
   findClaimVersion,
   insertClaim,
-  restoreGeometryRow,
   softDeleteRow,
   updateClaimRow,
+  versionGeometry,
 } from './claims.repo.js';
+import { storedGeometry } from './claims.sql.js';
+import { compromiseCtes, compromiseGeometry } from './compromise.sql.js';
+import { GRID } from '../../db/sql-fragments.js';
 
 /** Who acts; a placeholder until accounts exist. */
 export type Actor = string;
@@ -152,7 +157,8 @@ export async function updateClaim(
       );
     }
     const input: ClaimInput = { ...inputOf(current), ...changes };
-    const updated = await updateClaimRow(tx, id, expected, { input, geojson }, actor);
+    const geometry = geojson === undefined ? undefined : storedGeometry(geojson);
+    const updated = await updateClaimRow(tx, id, expected, { input, geometry }, actor);
     if (!updated) throw conflict((await findClaim(tx, id))!);
     await syncConflicts(tx, id, actor);
     return updated;
@@ -195,15 +201,8 @@ export async function restoreClaim(
     if (ifMatch !== undefined && current.properties.version !== ifMatch) throw conflict(current);
     const old = await findClaimVersion(tx, id, version);
     if (!old) throw notFound('version_not_found', `Flächenanspruch ${id} hat keine Version ${version}`);
-    await restoreGeometryRow(tx, id, version);
-    const restored = (await updateClaimRow(
-      tx,
-      id,
-      current.properties.version,
-      { input: inputOf(old) },
-      actor,
-      'restored',
-    ))!;
+    const change = { input: inputOf(old), geometry: versionGeometry(id, version) };
+    const restored = (await updateClaimRow(tx, id, current.properties.version, change, actor, 'restored'))!;
     await syncConflicts(tx, id, actor);
     return restored;
   });
@@ -219,4 +218,83 @@ function inputOf(f: ClaimFeature): ClaimInput {
     horizon_year: p.horizon_year,
     description: p.description,
   };
+}
+
+/** Preview of "Kompromiss vorschlagen": the claim minus everything that makes a high conflict. */
+export interface CompromisePreview {
+  claim_id: number;
+  version: number;
+  original_ha: number;
+  remaining_ha: number;
+  lost_ha: number;
+  /** The remaining claim (EPSG:4326), null when nothing conflict-free is left. */
+  geometry: MultiPolygon | null;
+  /** What would be given up (EPSG:4326). */
+  removed: MultiPolygon | Polygon | null;
+  /** The high conflicts the compromise removes. */
+  removes: { kind: string; reason: string }[];
+}
+
+export async function previewCompromise(db: Queryable, id: number): Promise<CompromisePreview> {
+  const current = await findClaim(db, id);
+  if (!current || current.properties.deleted_at) throw claimNotFound(id);
+  const { rules } = await loadRules(db);
+  const row = await db.one<{
+    original_ha: number;
+    remaining_ha: number | null;
+    kept: string | null;
+    removed: string | null;
+    removes: string;
+  }>(sql`
+    with ${compromiseCtes(rules, id)}
+    select x.area_ha as original_ha, ST_Area(kept.g) / 10000.0 as remaining_ha,
+      case when kept.g is null then null else ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Transform(kept.g, 4326)), 6) end as kept,
+      (select case when ST_IsEmpty(r) then null else ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Transform(r, 4326)), 6) end
+         from (select ST_CollectionExtract(ST_Difference(x.geom, coalesce(kept.g, ST_SetSRID('GEOMETRYCOLLECTION EMPTY'::geometry, 25832)), ${GRID}), 3) as r) d) as removed,
+      (select coalesce(json_agg(json_build_object('kind', kind, 'reason', reason)), '[]'::json)::text from cut) as removes
+    from x, kept`);
+  const remaining = row.remaining_ha ?? 0;
+  return {
+    claim_id: id,
+    version: current.properties.version,
+    original_ha: round4(row.original_ha),
+    remaining_ha: round4(remaining),
+    lost_ha: round4(row.original_ha - remaining),
+    geometry: row.kept ? (JSON.parse(row.kept) as MultiPolygon) : null,
+    removed: row.removed ? (JSON.parse(row.removed) as MultiPolygon) : null,
+    removes: JSON.parse(row.removes) as { kind: string; reason: string }[],
+  };
+}
+
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/** Apply the compromise as a new version of the claim (history keeps the original). */
+export async function applyCompromise(
+  db: Queryable,
+  id: number,
+  ifMatch: number | undefined,
+  actor: Actor,
+): Promise<ClaimFeature> {
+  if (ifMatch === undefined) {
+    throw new ApiException(428, 'version_required', 'Die erwartete Version fehlt: Header If-Match: "N" angeben');
+  }
+  return db.transaction(async (tx) => {
+    const current = await findClaim(tx, id, true);
+    if (!current || current.properties.deleted_at) throw claimNotFound(id);
+    if (current.properties.version !== ifMatch) throw conflict(current);
+    const { rules } = await loadRules(tx);
+    const left = await tx.one<{ ha: number | null }>(
+      sql`select ST_Area(${compromiseGeometry(rules, id)}) / 10000.0 as ha`,
+    );
+    if (!left.ha) {
+      throw unprocessable(
+        'no_compromise',
+        'Es bleibt keine konfliktfreie Fläche übrig; ein Kompromiss ist hier nicht möglich.',
+      );
+    }
+    const change = { input: inputOf(current), geometry: compromiseGeometry(rules, id) };
+    const updated = (await updateClaimRow(tx, id, ifMatch, change, actor))!;
+    await syncConflicts(tx, id, actor);
+    return updated;
+  });
 }

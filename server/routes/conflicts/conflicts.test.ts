@@ -23,29 +23,28 @@ const send = (method: string, path: string, body?: unknown, headers: Record<stri
   });
 
 /**
- * South-west corners (EPSG:25832) of 3.5 km × 3.5 km squares that lie inside one municipality and
- * over 1.2 km from every demo claim (found with a PostGIS query once). Each test takes its own, and
- * assertions only look at the claims a test made, so other claims (earlier runs on a shared
- * database) do not disturb them.
+ * South-west corners (EPSG:25832) of 2 km × 2 km squares inside one municipality, clear of constraint
+ * areas and over 1.2 km from every demo claim (found once with a PostGIS query on the demo data).
+ * Each test takes its own; assertions only look at the claims a test made, so other claims (earlier
+ * runs on a shared database) do not disturb them.
  */
 const AREAS: [number, number][] = [
-  [537600, 5810000],
-  [544800, 5810000],
-  [548400, 5810000],
-  [530400, 5813600],
-  [519600, 5817200],
-  [523200, 5817200],
-  [530400, 5817200],
-  [534000, 5817200],
-  [534000, 5820800],
-  [541200, 5820800],
-  [555600, 5820800],
-  [526800, 5824400],
-  [534000, 5824400],
-  [544800, 5824400],
-  [548400, 5824400],
-  [537600, 5828000],
+  [543000, 5784400],
+  [543000, 5793200],
+  [562800, 5793200],
+  [538600, 5795400],
+  [543000, 5795400],
+  [560600, 5795400],
+  [562800, 5795400],
+  [565000, 5795400],
+  [543000, 5797600],
+  [556200, 5797600],
+  [560600, 5797600],
+  [562800, 5797600],
+  [532000, 5799800],
 ];
+/** A square with no other test square within 2 km, for the compromise (setback buffers reach 1 km). */
+const ISOLATED_AREA: [number, number] = [536400, 5780000];
 let slot = 0;
 function area(): [number, number] {
   return AREAS[slot++ % AREAS.length]!;
@@ -225,5 +224,47 @@ describe('conflicts keep their discussion', () => {
     expect(ok.status).toBe(200);
     const stale = await send('PATCH', `/api/conflicts/${c!.id}`, { status: 'open' }, { 'If-Match': '1' });
     expect(stale.status).toBe(409);
+  });
+});
+
+describe('compromise', () => {
+  it('removes the high conflict areas: preview shows remaining and lost ha, applying leaves no high conflict', async () => {
+    const [x, y] = ISOLATED_AREA;
+    const housing = await claim(rectangle25832(x, y, 600, 400), 'housing', 'Wohnen West'); // 24 ha
+    await claim(rectangle25832(x + 400, y, 400, 400), 'commercial', 'Gewerbe'); // overlaps 8 ha: high
+    const wind = await claim(rectangle25832(x + 300, y + 400 + 800, 200, 200), 'wind', 'Wind'); // 800 m north: setback high
+
+    const preview = (await (await app.request(`/api/claims/${housing.id}/compromise`)).json()) as {
+      original_ha: number;
+      remaining_ha: number;
+      lost_ha: number;
+      geometry: MultiPolygon;
+      removes: { kind: string }[];
+    };
+    expect(preview.original_ha, JSON.stringify(preview.removes)).toBeCloseTo(24, 2);
+    expect(new Set(preview.removes.map((r) => r.kind)), JSON.stringify(preview.removes)).toEqual(
+      new Set(['overlap', 'setback']),
+    );
+    expect(preview.remaining_ha).toBeLessThan(16);
+    expect(preview.remaining_ha).toBeGreaterThan(0);
+    expect(preview.lost_ha).toBeCloseTo(preview.original_ha - preview.remaining_ha, 3);
+    expect(preview.geometry.type).toBe('MultiPolygon');
+
+    const applied = await send('POST', `/api/claims/${housing.id}/compromise`, undefined, { 'If-Match': '1' });
+    expect(applied.status).toBe(200);
+    const after = (await applied.json()) as ClaimFeature;
+    expect(after.properties.version).toBe(2);
+    expect(after.properties.area_ha).toBeCloseTo(preview.remaining_ha, 3);
+    const high = (await conflictsOf(housing.id as number)).filter(
+      (c) => c.properties.active && c.properties.severity === 'high',
+    );
+    expect(high).toEqual([]);
+    // The wind claim's setback conflict with the housing claim is closed too.
+    const windHigh = between(await conflictsOf(wind.id as number), housing.id as number, wind.id as number).filter(
+      (c) => c.properties.active,
+    );
+    expect(windHigh).toEqual([]);
+    const history = (await (await app.request(`/api/claims/${housing.id}/history`)).json()) as { versions: unknown[] };
+    expect(history.versions).toHaveLength(2);
   });
 });
