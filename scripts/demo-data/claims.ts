@@ -74,6 +74,8 @@ const SEEDS: Seed[] = [
     11,
   ],
   ['Gewerbe Hemmingen-Westerfeld', 'commercial', 'proposed', 'Stadt Hemmingen', 'municipality', 9.715, 52.31, 10],
+  ['Freiflächen-PV Lehrte-Nord', 'solar', 'proposed', 'Stadtwerke Lehrte GmbH', 'company', 10.06, 52.391, 15],
+  ['Windenergie Garbsen-Ost', 'wind', 'draft', 'Bürgerwind Garbsen eG', 'citizen_group', 9.618, 52.41, 25],
 ];
 
 /** Deterministic example claims: rotated rectangles of the given size around each seed point. */

@@ -17,7 +17,7 @@ export interface SeedOptions {
 }
 
 /** Bump when the demo generator's output changes, so existing databases are re-seeded on start. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 interface SeedState {
   generator: number;

@@ -6,6 +6,7 @@ import { readJson } from '../../http/body.js';
 import { badRequest } from '../../http/errors.js';
 import { agsListParam, bboxParam, idParam, jsonText, listParam } from '../../http/query-params.js';
 import { listConflicts } from '../conflicts/conflicts.repo.js';
+import { findAlternatives } from './alternatives.service.js';
 import { claimHistory, findClaim, listClaims } from './claims.repo.js';
 import {
   applyCompromise,
@@ -73,6 +74,7 @@ export const claimRoutes = new Hono<AppEnv>()
     c.header('ETag', `"${claim.properties.version}"`);
     return c.json(claim);
   })
+  .get('/:id/alternatives', async (c) => c.json(await findAlternatives(c.get('db'), idParam(c.req.param('id')))))
   .get('/:id/history', async (c) => {
     const id = idParam(c.req.param('id'));
     const versions = await claimHistory(c.get('db'), id);

@@ -268,3 +268,30 @@ describe('compromise', () => {
     expect(history.versions).toHaveLength(2);
   });
 });
+
+describe('alternative sites', () => {
+  it('suggests up to 5 explained sites of about the same size without high conflicts', async () => {
+    const demo = await t.db.one<{ id: number }>(
+      sql`select id from planning_claim where demo and use = 'housing' order by id limit 1`,
+    );
+    const res = await app.request(`/api/claims/${demo.id}/alternatives`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      sites: { rank: number; area_ha: number; explanation: string; geometry: MultiPolygon }[];
+    };
+    const claimHa = ((await (await app.request(`/api/claims/${demo.id}`)).json()) as ClaimFeature).properties.area_ha;
+    expect(body.sites.length).toBeGreaterThan(0);
+    expect(body.sites.length).toBeLessThanOrEqual(5);
+    for (const s of body.sites) {
+      expect(s.area_ha).toBeGreaterThanOrEqual(claimHa * 0.85);
+      expect(s.explanation).toMatch(/ha .* km vom ursprünglichen Standort/);
+    }
+    expect(body.sites.map((s) => s.rank)).toEqual(body.sites.map((_, i) => i + 1));
+    // Turn the best one into a claim: it must not raise a high conflict.
+    const created = await claim(body.sites[0]!.geometry, 'housing', 'Alternative');
+    const high = (await conflictsOf(created.id as number)).filter(
+      (c) => c.properties.severity === 'high' && c.properties.kind !== 'setback' && c.properties.active,
+    );
+    expect(high.map((c) => c.properties.reason)).toEqual([]);
+  });
+});
