@@ -50,6 +50,11 @@ export interface Queryable {
 export interface Database extends Queryable {
   /** Drizzle instance (query builder, migrator). */
   readonly orm: AnyDrizzle;
+  /**
+   * Run SQL text on the driver itself, bypassing drizzle and our guard: the "bare query" that
+   * benchmarks compare the application's path against. Not for application code.
+   */
+  bare(text: string, params: unknown[]): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -70,7 +75,8 @@ function normalise(kind: DatabaseKind, res: unknown): RawResult {
   return { rows: Array.from(r), fields: r.columns ?? [], affected: r.count ?? 0 };
 }
 
-const dialect = new PgDialect();
+/** Turns drizzle SQL into text + params (error messages, benchmarks). */
+export const dialect = new PgDialect();
 
 function describe(query: SQL): string {
   return dialect.sqlToQuery(query).sql;
@@ -126,13 +132,18 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     const orm = drizzlePostgres(client);
     const q = makeQueryable('postgres', orm as unknown as Executor);
-    return { ...q, orm, close: () => client.end({ timeout: 5 }) };
+    return {
+      ...q,
+      orm,
+      bare: (text, params) => client.unsafe(text, params as never[]),
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   const pg = new PGlite(opts.pgliteDir ?? 'memory://', { extensions: { postgis } });
   await pg.waitReady;
   const orm = drizzlePglite(pg);
   const q = makeQueryable('pglite', orm as unknown as Executor);
-  return { ...q, orm, close: () => pg.close() };
+  return { ...q, orm, bare: (text, params) => pg.query(text, params), close: () => pg.close() };
 }
 
 /** The PostGIS version string of the connected database. */

@@ -21,7 +21,13 @@ export interface DetectionResult {
 /** Buffer segments per quarter circle: the polygon stays within ~1.2 m of a 1 km circle. */
 const QUAD_SEGS = 16;
 
-/** The collisions that exist now for the scope, one row per pair key (no writes). */
+/** Claims that can raise conflicts: not deleted, not withdrawn or rejected. */
+const live = (alias: SQL) => sql`${alias}.deleted_at is null and ${alias}.status not in ('withdrawn', 'rejected')`;
+
+/**
+ * The collisions that exist now for the scope, one row per pair key (no writes). Candidate pairs
+ * join planning_claim itself (not a CTE) so that the GiST index serves `&&` and `ST_DWithin`.
+ */
 export function currentCollisions(rules: RuleSet, scope: DetectionScope): SQL {
   const rows = ruleRows(rules);
   const all = scope === 'all';
@@ -34,9 +40,7 @@ export function currentCollisions(rules: RuleSet, scope: DetectionScope): SQL {
                 as r(use text, kind text, severity text, reason text)),
     rule_sb as (select * from jsonb_to_recordset(${JSON.stringify(rows.setbacks)}::jsonb)
                 as r(rule_id text, use text, near text, distance_m float8, severity text, reason text)),
-    live as (select id, use, geom, area_ha from planning_claim
-             where deleted_at is null and status not in ('withdrawn', 'rejected')),
-    scope as (select * from live where ${scopeCond}),
+    scope as (select id, use, geom, area_ha from planning_claim c where ${live(sql`c`)} and ${scopeCond}),
     overlap_raw as (
       select least(a.id, b.id) as claim_a, greatest(a.id, b.id) as claim_b, r.severity, r.reason,
              'use:' || least(a.use, b.use) || '/' || greatest(a.use, b.use) as rule,
@@ -44,7 +48,7 @@ export function currentCollisions(rules: RuleSet, scope: DetectionScope): SQL {
              case when a.id < b.id then a.area_ha else b.area_ha end as area_a,
              case when a.id < b.id then b.area_ha else a.area_ha end as area_b
       from scope a
-      join live b on b.id <> a.id and a.geom && b.geom ${all ? sql`and a.id < b.id` : sql``}
+      join planning_claim b on b.id <> a.id and a.geom && b.geom and ${live(sql`b`)} ${all ? sql`and a.id < b.id` : sql``}
       join rule_uu r on r.use_a = a.use and r.use_b = b.use
       where ST_Relate(a.geom, b.geom, 'T********')),
     constraint_raw as (
@@ -57,17 +61,17 @@ export function currentCollisions(rules: RuleSet, scope: DetectionScope): SQL {
       where ST_Relate(a.geom, k.geom, 'T********')),
     setback_pairs as (
       select s.id as a_id, o.id as b_id, r.rule_id, r.severity, r.reason, r.distance_m
-      from scope s join live o on o.id <> s.id join rule_sb r on r.use = s.use and r.near = o.use
-      where ST_DWithin(s.geom, o.geom, r.distance_m)
+      from scope s join rule_sb r on r.use = s.use
+      join planning_claim o on o.id <> s.id and o.use = r.near and ${live(sql`o`)} and ST_DWithin(s.geom, o.geom, r.distance_m)
       union
       select o.id, s.id, r.rule_id, r.severity, r.reason, r.distance_m
-      from scope s join live o on o.id <> s.id join rule_sb r on r.use = o.use and r.near = s.use
-      where ST_DWithin(s.geom, o.geom, r.distance_m)),
+      from scope s join rule_sb r on r.near = s.use
+      join planning_claim o on o.id <> s.id and o.use = r.use and ${live(sql`o`)} and ST_DWithin(s.geom, o.geom, r.distance_m)),
     setback_raw as (
       select p.a_id as claim_a, p.b_id as claim_b, p.severity, p.reason, 'setback:' || p.rule_id as rule, p.rule_id,
              ${intersection(sql`b.geom`, sql`ST_Buffer(a.geom, p.distance_m, ${sql.raw(`'quad_segs=${QUAD_SEGS}'`)})`)} as g,
              ST_Distance(a.geom, b.geom) as distance_m, b.area_ha as area_b
-      from setback_pairs p join live a on a.id = p.a_id join live b on b.id = p.b_id),
+      from setback_pairs p join planning_claim a on a.id = p.a_id join planning_claim b on b.id = p.b_id),
     collisions as (
       select 'overlap:' || claim_a || ':' || claim_b as pair_key, 'overlap' as kind, severity, claim_a, claim_b,
              null::int as constraint_id, rule, reason, g, ST_Area(g) / 10000.0 as area_ha,
@@ -96,9 +100,15 @@ export async function detectConflicts(
   scope: DetectionScope,
   actor: string,
 ): Promise<DetectionResult> {
+  const row = await db.one<DetectionResult>(detectConflictsSql(rules, scope, actor));
+  return { current: row.current, created: row.created, closed: row.closed };
+}
+
+/** The single statement behind {@link detectConflicts} (also run bare by the benchmark). */
+export function detectConflictsSql(rules: RuleSet, scope: DetectionScope, actor: string): SQL {
   const touchesScope =
     scope === 'all' ? sql`true` : sql`(c.claim_a = ${scope.claimId} or c.claim_b = ${scope.claimId})`;
-  const row = await db.one<DetectionResult>(sql`
+  return sql`
     with ${currentCollisions(rules, scope)},
     prev as (select id, pair_key, active from conflict where pair_key in (select pair_key from collisions)),
     up as (
@@ -130,6 +140,5 @@ export async function detectConflicts(
     select (select count(*)::int from up) as current,
            (select count(*)::int from up where created) as created,
            (select count(*)::int from gone) as closed,
-           (select count(*)::int from notes) as notes`);
-  return { current: row.current, created: row.created, closed: row.closed };
+           (select count(*)::int from notes) as notes`;
 }

@@ -1,0 +1,112 @@
+/**
+ * `npm run bench [-- --smoke] [-- --backend pglite|postgres]`: performance figures next to the
+ * database's own bare-query time, as ratios (these machines are noisy). Prints a table; a full run
+ * writes docs/benchmarks.md. Postgres is measured when DATABASE_URL is set.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { openDatabase, postgisVersion, type Database } from '../../server/db/database.js';
+import { consoleProgress } from '../../server/db/seed/progress.js';
+import { prepareDatabase } from '../../server/db/seed/seed.js';
+import { insertBenchClaims, insertBenchConstraints } from './bench-data.js';
+import { benchConflicts } from './conflicts.bench.js';
+import { table, type Measurement } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    backend: { type: 'string' },
+    claims: { type: 'string' },
+    constraints: { type: 'string' },
+  },
+});
+const smoke = values.smoke!;
+const size = {
+  claims: Number(values.claims ?? (smoke ? 200 : 5000)),
+  constraints: Number(values.constraints ?? (smoke ? 300 : 10_000)),
+  parcels: smoke ? 1000 : 20_000,
+  edits: smoke ? 5 : 60,
+  fullRuns: smoke ? 1 : 3,
+};
+const backends = values.backend ? [values.backend] : ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])];
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+async function openBenchDatabase(backend: string): Promise<{ db: Database; cleanup(): Promise<void> }> {
+  if (backend === 'postgres') {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('--backend postgres braucht DATABASE_URL (eine Datenbank nur für den Benchmark: sie wird geleert)');
+    const db = await openDatabase({ databaseUrl: url });
+    return { db, cleanup: () => db.close() };
+  }
+  const dir = await mkdtemp(join(os.tmpdir(), 'ff-bench-'));
+  const db = await openDatabase({ pgliteDir: dir });
+  return {
+    db,
+    cleanup: async () => {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function runBackend(backend: string): Promise<{ results: Measurement[]; postgis: string }> {
+  const { db, cleanup } = await openBenchDatabase(backend);
+  try {
+    log(`${backend}: preparing data (${size.parcels} parcels, ${size.claims} claims, ${size.constraints} constraint areas)`);
+    await prepareDatabase(db, { demo: true, parcels: size.parcels, force: true }, consoleProgress(5, (l) => log(l)));
+    await db.run(sql`delete from conflict_note`);
+    await db.run(sql`delete from conflict`);
+    await db.run(sql`delete from claim_version where id in (select id from planning_claim where proposer_name = 'Benchmark')`);
+    await db.run(sql`delete from planning_claim where proposer_name = 'Benchmark'`);
+    await db.run(sql`delete from constraint_area where source = 'Benchmark'`);
+    const claims = await insertBenchClaims(db, size.claims);
+    const constraints = await insertBenchConstraints(db, size.constraints);
+    log(`${backend}: ${claims} claims, ${constraints} constraint areas inserted`);
+    const results = await benchConflicts(db, backend, { edits: size.edits, fullRuns: size.fullRuns });
+    return { results, postgis: await postgisVersion(db) };
+  } finally {
+    await cleanup();
+  }
+}
+
+const all: Measurement[] = [];
+const versions: string[] = [];
+for (const backend of backends) {
+  const { results, postgis } = await runBackend(backend);
+  all.push(...results);
+  versions.push(`${backend}: PostGIS ${postgis}`);
+}
+const md = table(all);
+console.log(`\n${md}\n`);
+
+if (!smoke) {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const doc = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu},
+${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${versions.join(', ')}.
+Data: ${size.claims} claims, ${size.constraints} constraint areas, ${size.parcels} parcels (synthetic, deterministic).
+
+Each figure stands next to the **bare query**: the same SQL statement sent straight to the driver
+(PGlite's \`query\`, postgres.js's \`unsafe\`), without drizzle, our guard or JSON shaping, timed in
+alternation with the application path in the same run. The ratio of the two p95 values is what the
+goals judge, because absolute times on these shared 2-core machines vary from run to run.
+
+${md}
+
+## What the figures mean and what was done for them
+
+- **Update after one claim edit** is the conflict statement that runs inside every claim write
+  (create, edit, delete, restore): one SQL statement with GiST-filtered candidate pairs (\`&&\`,
+  \`ST_DWithin\`), \`ST_Relate\` for interior intersection (no overlay unless the pair collides),
+  overlays on a 1 mm grid, and the upsert of conflicts and notes in the same statement.
+- **Full recompute** is the same statement for all claims (\`npm run conflicts:recompute\`, \`PUT /api/rules\`).
+- **PATCH end to end** adds JSON parsing, validation, the version check, the history row and the
+  response; it has no bare counterpart.
+`;
+  await writeFile(new URL('../../docs/benchmarks.md', import.meta.url), doc);
+  log('docs/benchmarks.md written');
+}

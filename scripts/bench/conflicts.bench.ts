@@ -1,0 +1,101 @@
+/**
+ * Conflict engine at scale: incremental update after one claim edit, and a full recompute, each
+ * next to the same statement run bare on the driver.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../server/db/database.js';
+import { dialect } from '../../server/db/database.js';
+import { createApp } from '../../server/app.js';
+import { detectConflicts, detectConflictsSql } from '../../server/routes/conflicts/conflicts.detect.js';
+import { loadRules } from '../../server/routes/rules/rules.repo.js';
+import { createRng } from '../demo-data/rng.js';
+import { quantile, time, timePaired, type Measurement } from './stats.js';
+
+export interface ConflictBenchOptions {
+  edits: number;
+  fullRuns: number;
+}
+
+export async function benchConflicts(db: Database, backend: string, opts: ConflictBenchOptions): Promise<Measurement[]> {
+  const { rules } = await loadRules(db);
+  const ids = (await db.rows<{ id: number }>(sql`select id from planning_claim where deleted_at is null order by id`)).map((r) => r.id);
+  const rng = createRng(3);
+  const pick = () => ids[Math.floor(rng() * ids.length)]!;
+  const out: Measurement[] = [];
+
+  // Full recompute first: it also brings the conflict table to its steady state.
+  const fullQuery = dialect.sqlToQuery(detectConflictsSql(rules, 'all', 'bench'));
+  const full = await timePaired(
+    opts.fullRuns,
+    () => detectConflicts(db, rules, 'all', 'bench'),
+    () => db.bare(fullQuery.sql, fullQuery.params),
+  );
+  const conflicts = (await db.one<{ n: number }>(sql`select count(*)::int as n from conflict where active`)).n;
+  out.push(measure('conflicts', 'full recompute', backend, full, 'ratio ≤ 1.3', `${ids.length} claims, ${conflicts} conflicts`));
+
+  const targets = Array.from({ length: opts.edits }, pick);
+  const one = await timePaired(
+    opts.edits,
+    (i) => detectConflicts(db, rules, { claimId: targets[i]! }, 'bench'),
+    (i) => {
+      const q = dialect.sqlToQuery(detectConflictsSql(rules, { claimId: targets[i]! }, 'bench'));
+      return db.bare(q.sql, q.params);
+    },
+  );
+  const m = measure('conflicts', 'update after one claim edit', backend, one, 'p95 ≤ 50 ms, ratio ≤ 1.3');
+  m.met = m.p95 <= 50 && m.p95 / m.bareP95! <= 1.3;
+  out.push(m);
+
+  // End to end, as a planner experiences it: PATCH with validation, history and conflict update in one transaction.
+  const app = createApp({ db });
+  const versions = new Map<number, number>();
+  for (const id of new Set(targets)) {
+    const current = (await (await app.request(`/api/claims/${id}`)).json()) as { properties: { version: number } };
+    versions.set(id, current.properties.version);
+  }
+  const patch = await time(opts.edits, async (i) => {
+    const id = targets[i]!;
+    const version = versions.get(id)!;
+    const res = await app.request(`/api/claims/${id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', 'If-Match': `"${version}"` },
+      body: JSON.stringify({ properties: { description: `Benchmark-Änderung ${i}` } }),
+    });
+    if (res.status !== 200) throw new Error(`PATCH ${id} → ${res.status}: ${await res.text()}`);
+    versions.set(id, version + 1);
+  });
+  out.push({
+    section: 'conflicts',
+    name: 'PATCH /api/claims/:id end to end',
+    backend,
+    n: patch.length,
+    p50: quantile(patch, 0.5),
+    p95: quantile(patch, 0.95),
+    note: 'validation + update + history + conflicts',
+  });
+  return out;
+}
+
+function measure(
+  section: string,
+  name: string,
+  backend: string,
+  t: { app: number[]; bare: number[] },
+  goal: string,
+  note?: string,
+): Measurement {
+  const m: Measurement = {
+    section,
+    name,
+    backend,
+    n: t.app.length,
+    p50: quantile(t.app, 0.5),
+    p95: quantile(t.app, 0.95),
+    bareP50: quantile(t.bare, 0.5),
+    bareP95: quantile(t.bare, 0.95),
+    goal,
+    note,
+  };
+  m.met = m.p95 / m.bareP95! <= 1.3;
+  return m;
+}

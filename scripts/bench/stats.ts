@@ -1,0 +1,73 @@
+/** Timing helpers and the result table of `npm run bench`. */
+
+export interface Measurement {
+  section: string;
+  name: string;
+  backend: string;
+  n: number;
+  p50: number;
+  p95: number;
+  /** The database's own time for the same work (bare query on the driver), if measured. */
+  bareP50?: number;
+  bareP95?: number;
+  goal?: string;
+  /** Whether the goal holds, if it can be judged from the figures. */
+  met?: boolean;
+  note?: string;
+}
+
+/** The q-quantile (0…1) of a sample, nearest-rank. */
+export function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** Run `fn` `n` times and return the durations in ms. */
+export async function time(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+/**
+ * Time the application path and the bare query in alternation (a, b, a, b …), so that noise on
+ * these shared machines hits both alike.
+ */
+export async function timePaired(
+  n: number,
+  app: (i: number) => Promise<unknown>,
+  bare: (i: number) => Promise<unknown>,
+): Promise<{ app: number[]; bare: number[] }> {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const first = i % 2 === 0;
+    for (const which of first ? ['app', 'bare'] : ['bare', 'app']) {
+      const t0 = performance.now();
+      await (which === 'app' ? app(i) : bare(i));
+      (which === 'app' ? a : b).push(performance.now() - t0);
+    }
+  }
+  return { app: a, bare: b };
+}
+
+const f = (v: number | undefined, digits = 1) => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(digits));
+
+/** Ratio of application p95 to bare p95. */
+export const ratio = (m: Measurement) => (m.bareP95 ? m.p95 / m.bareP95 : undefined);
+
+/** A Markdown table of the measurements. */
+export function table(ms: Measurement[]): string {
+  const head = '| section | measurement | backend | n | p50 ms | p95 ms | bare p50 ms | bare p95 ms | ratio p95 | goal | met |';
+  const sep = '|---|---|---|--:|--:|--:|--:|--:|--:|---|---|';
+  const rows = ms.map(
+    (m) =>
+      `| ${m.section} | ${m.name}${m.note ? ` (${m.note})` : ''} | ${m.backend} | ${m.n} | ${f(m.p50)} | ${f(m.p95)} | ${f(m.bareP50)} | ${f(m.bareP95)} | ${f(ratio(m), 2)} | ${m.goal ?? ''} | ${m.met === undefined ? '' : m.met ? 'yes' : '**no**'} |`,
+  );
+  return [head, sep, ...rows].join('\n');
+}

@@ -1,0 +1,21 @@
+/** `npm run conflicts:recompute`: recompute every conflict from the claims and the rules in force. */
+import { openDatabase } from '../server/db/database.js';
+import { consoleProgress } from '../server/db/seed/progress.js';
+import { prepareDatabase } from '../server/db/seed/seed.js';
+import { loadEnv } from '../server/env.js';
+import { detectConflicts } from '../server/routes/conflicts/conflicts.detect.js';
+import { loadRules } from '../server/routes/rules/rules.repo.js';
+
+const env = loadEnv();
+const db = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+try {
+  await prepareDatabase(db, { demo: env.DEMO_DATA, parcels: env.DEMO_PARCELS }, consoleProgress(5));
+  const t0 = performance.now();
+  const result = await db.transaction(async (tx) => detectConflicts(tx, (await loadRules(tx)).rules, 'all', 'Neuberechnung'));
+  console.log(
+    `Konflikte neu berechnet in ${(performance.now() - t0).toFixed(0)} ms: ${result.current} bestehend, ` +
+      `${result.created} neu, ${result.closed} geschlossen.`,
+  );
+} finally {
+  await db.close();
+}
