@@ -11,7 +11,9 @@ const db = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PG
 try {
   await prepareDatabase(db, { demo: env.DEMO_DATA, parcels: env.DEMO_PARCELS }, consoleProgress(5));
   const t0 = performance.now();
-  const result = await db.transaction(async (tx) => detectConflicts(tx, (await loadRules(tx)).rules, 'all', 'Neuberechnung'));
+  const result = await db.transaction(async (tx) =>
+    detectConflicts(tx, (await loadRules(tx)).rules, 'all', 'Neuberechnung'),
+  );
   console.log(
     `Konflikte neu berechnet in ${(performance.now() - t0).toFixed(0)} ms: ${result.current} bestehend, ` +
       `${result.created} neu, ${result.closed} geschlossen.`,

@@ -9,6 +9,7 @@ import { claimRoutes } from './routes/claims/claims.routes.js';
 import { conflictRoutes } from './routes/conflicts/conflicts.routes.js';
 import { constraintRoutes } from './routes/constraints/constraints.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
+import { indicatorCsv, indicatorRoutes } from './routes/indicators/indicators.routes.js';
 import { municipalityRoutes } from './routes/municipalities/municipalities.routes.js';
 import { parcelRoutes } from './routes/parcels/parcels.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
@@ -63,7 +64,9 @@ export function createApp({ db, webRoot }: AppOptions) {
     .route('/constraints', constraintRoutes)
     .route('/claims', claimRoutes)
     .route('/conflicts', conflictRoutes)
-    .route('/rules', ruleRoutes);
+    .route('/rules', ruleRoutes)
+    .get('/indicators.csv', indicatorCsv)
+    .route('/indicators', indicatorRoutes);
   app.route('/api', api);
   app.all('/api/*', onNotFound);
 

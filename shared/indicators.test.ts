@@ -36,7 +36,12 @@ describe('sums and spread', () => {
   it('sums figures and takes', () => {
     const r = sumFigures([y2018, y2019]);
     expect(r).toMatchObject({ totalHa: 2000, suvHa: 410, population: 20_100, demo: true, innerDevelopmentHa: null });
-    expect(sumTakes([{ landTakeHa: 1, innerHa: 2, solarHa: 3 }, { landTakeHa: 1, innerHa: 0, solarHa: 0 }])).toEqual({
+    expect(
+      sumTakes([
+        { landTakeHa: 1, innerHa: 2, solarHa: 3 },
+        { landTakeHa: 1, innerHa: 0, solarHa: 0 },
+      ]),
+    ).toEqual({
       landTakeHa: 2,
       innerHa: 2,
       solarHa: 3,

@@ -11,7 +11,11 @@ export type Scenario = (typeof SCENARIOS)[number];
 
 export const SCENARIO: Record<Scenario, { de: string; en: string; statuses: string[] }> = {
   bestand: { de: 'Bestand (nur Statistik)', en: 'Current (statistics only)', statuses: [] },
-  beschlossen: { de: 'Beschlossen (+ beschlossene Ansprüche)', en: 'Adopted (+ adopted claims)', statuses: ['adopted'] },
+  beschlossen: {
+    de: 'Beschlossen (+ beschlossene Ansprüche)',
+    en: 'Adopted (+ adopted claims)',
+    statuses: ['adopted'],
+  },
   geplant: {
     de: 'Geplant (+ beschlossene, vorgeschlagene und geprüfte Ansprüche)',
     en: 'Planned (+ adopted, proposed and under-review claims)',
@@ -76,7 +80,8 @@ export function computeIndicators(
 ): Indicators {
   const suv = current.suvHa + planned.landTakeHa;
   const growth = previous ? current.suvHa - previous.suvHa : null;
-  const development = growth === null || current.innerDevelopmentHa === null ? null : growth + current.innerDevelopmentHa;
+  const development =
+    growth === null || current.innerDevelopmentHa === null ? null : growth + current.innerDevelopmentHa;
   const plannedDevelopment = planned.landTakeHa + planned.innerHa;
   const inner =
     plannedDevelopment > 0
@@ -118,7 +123,11 @@ export function sumFigures(parts: YearFigures[]): YearFigures {
 /** Sum planned takes. */
 export function sumTakes(parts: PlannedTake[]): PlannedTake {
   return parts.reduce(
-    (s, p) => ({ landTakeHa: s.landTakeHa + p.landTakeHa, innerHa: s.innerHa + p.innerHa, solarHa: s.solarHa + p.solarHa }),
+    (s, p) => ({
+      landTakeHa: s.landTakeHa + p.landTakeHa,
+      innerHa: s.innerHa + p.innerHa,
+      solarHa: s.solarHa + p.solarHa,
+    }),
     NO_TAKE,
   );
 }
@@ -134,3 +143,29 @@ export function spread(values: number[]): { min: number; max: number; ratio: num
   const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
   return { min: round(min, 2), max: round(max, 2), ratio: round(max / min, 2), cv_pct: round((100 * sd) / mean, 1) };
 }
+
+/** Claim uses whose land take counts as new Siedlungs- und Verkehrsfläche. */
+export const SETTLEMENT_USES = ['housing', 'commercial', 'mixed', 'transport'] as const;
+
+/** Where our SuV figure deviates from the official indicator, for the UI. */
+export const SUV_DEVIATION_NOTE =
+  'SuV = Siedlung + Verkehr (ALKIS-Nutzungsarten). Die amtliche SuV zieht Bergbaubetrieb sowie Tagebau, Grube, ' +
+  'Steinbruch ab; diese Unterkategorien sind in den Quelldaten nicht getrennt, daher kann unser Wert in Kommunen ' +
+  'mit Abbauflächen leicht über der amtlichen SuV liegen.';
+
+export const INDICATOR_UNITS = {
+  total_ha: 'ha',
+  suv_ha: 'ha',
+  suv_pct: '%',
+  suv_m2_per_inhabitant: 'm²/EW',
+  growth_ha_per_year: 'ha/a',
+  growth_ha_per_day: 'ha/d',
+  inner_share_pct: '%',
+  population: 'EW',
+  density_per_km2: 'EW/km²',
+  planned_land_take_ha: 'ha',
+  planned_inner_ha: 'ha',
+  planned_solar_ha: 'ha',
+  budget_ha: 'ha',
+  budget_use_pct: '%',
+} as const;

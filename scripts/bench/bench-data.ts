@@ -61,7 +61,10 @@ export async function insertBenchClaims(db: Queryable, n: number, seed = 7): Pro
 
 /** Insert `n` constraint areas (octagons of 5–300 ha, kinds spread over all keys). */
 export async function insertBenchConstraints(db: Queryable, n: number, seed = 11): Promise<number> {
-  const rects = rectangles(n, seed, 5, 300).map((r, i) => ({ ...r, kind: CONSTRAINT_KINDS[i % CONSTRAINT_KINDS.length] }));
+  const rects = rectangles(n, seed, 5, 300).map((r, i) => ({
+    ...r,
+    kind: CONSTRAINT_KINDS[i % CONSTRAINT_KINDS.length],
+  }));
   let inserted = 0;
   for (let i = 0; i < rects.length; i += BATCH) {
     const rows = await db.rows<{ id: number }>(sql`

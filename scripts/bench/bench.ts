@@ -37,7 +37,10 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 async function openBenchDatabase(backend: string): Promise<{ db: Database; cleanup(): Promise<void> }> {
   if (backend === 'postgres') {
     const url = process.env.DATABASE_URL;
-    if (!url) throw new Error('--backend postgres braucht DATABASE_URL (eine Datenbank nur für den Benchmark: sie wird geleert)');
+    if (!url)
+      throw new Error(
+        '--backend postgres braucht DATABASE_URL (eine Datenbank nur für den Benchmark: sie wird geleert)',
+      );
     const db = await openDatabase({ databaseUrl: url });
     return { db, cleanup: () => db.close() };
   }
@@ -55,11 +58,19 @@ async function openBenchDatabase(backend: string): Promise<{ db: Database; clean
 async function runBackend(backend: string): Promise<{ results: Measurement[]; postgis: string }> {
   const { db, cleanup } = await openBenchDatabase(backend);
   try {
-    log(`${backend}: preparing data (${size.parcels} parcels, ${size.claims} claims, ${size.constraints} constraint areas)`);
-    await prepareDatabase(db, { demo: true, parcels: size.parcels, force: true }, consoleProgress(5, (l) => log(l)));
+    log(
+      `${backend}: preparing data (${size.parcels} parcels, ${size.claims} claims, ${size.constraints} constraint areas)`,
+    );
+    await prepareDatabase(
+      db,
+      { demo: true, parcels: size.parcels, force: true },
+      consoleProgress(5, (l) => log(l)),
+    );
     await db.run(sql`delete from conflict_note`);
     await db.run(sql`delete from conflict`);
-    await db.run(sql`delete from claim_version where id in (select id from planning_claim where proposer_name = 'Benchmark')`);
+    await db.run(
+      sql`delete from claim_version where id in (select id from planning_claim where proposer_name = 'Benchmark')`,
+    );
     await db.run(sql`delete from planning_claim where proposer_name = 'Benchmark'`);
     await db.run(sql`delete from constraint_area where source = 'Benchmark'`);
     const claims = await insertBenchClaims(db, size.claims);

@@ -16,9 +16,15 @@ export interface ConflictBenchOptions {
   fullRuns: number;
 }
 
-export async function benchConflicts(db: Database, backend: string, opts: ConflictBenchOptions): Promise<Measurement[]> {
+export async function benchConflicts(
+  db: Database,
+  backend: string,
+  opts: ConflictBenchOptions,
+): Promise<Measurement[]> {
   const { rules } = await loadRules(db);
-  const ids = (await db.rows<{ id: number }>(sql`select id from planning_claim where deleted_at is null order by id`)).map((r) => r.id);
+  const ids = (
+    await db.rows<{ id: number }>(sql`select id from planning_claim where deleted_at is null order by id`)
+  ).map((r) => r.id);
   const rng = createRng(3);
   const pick = () => ids[Math.floor(rng() * ids.length)]!;
   const out: Measurement[] = [];
@@ -31,7 +37,16 @@ export async function benchConflicts(db: Database, backend: string, opts: Confli
     () => db.bare(fullQuery.sql, fullQuery.params),
   );
   const conflicts = (await db.one<{ n: number }>(sql`select count(*)::int as n from conflict where active`)).n;
-  out.push(measure('conflicts', 'full recompute', backend, full, 'ratio ≤ 1.3', `${ids.length} claims, ${conflicts} conflicts`));
+  out.push(
+    measure(
+      'conflicts',
+      'full recompute',
+      backend,
+      full,
+      'ratio ≤ 1.3',
+      `${ids.length} claims, ${conflicts} conflicts`,
+    ),
+  );
 
   const targets = Array.from({ length: opts.edits }, pick);
   const one = await timePaired(

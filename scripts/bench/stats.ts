@@ -63,7 +63,8 @@ export const ratio = (m: Measurement) => (m.bareP95 ? m.p95 / m.bareP95 : undefi
 
 /** A Markdown table of the measurements. */
 export function table(ms: Measurement[]): string {
-  const head = '| section | measurement | backend | n | p50 ms | p95 ms | bare p50 ms | bare p95 ms | ratio p95 | goal | met |';
+  const head =
+    '| section | measurement | backend | n | p50 ms | p95 ms | bare p50 ms | bare p95 ms | ratio p95 | goal | met |';
   const sep = '|---|---|---|--:|--:|--:|--:|--:|--:|---|---|';
   const rows = ms.map(
     (m) =>

@@ -12,3 +12,4 @@ export * from './rng.js';
 export * from './types.js';
 export { buildTowns, settlementIntensity, townRadius, type Town } from './settlement.js';
 export * from './claims.js';
+export * from './statistics.js';

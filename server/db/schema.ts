@@ -73,6 +73,8 @@ export const landUseStatistic = pgTable(
     heideMoorHa: doublePrecision('heide_moor_ha').notNull(),
     gewaesserHa: doublePrecision('gewaesser_ha').notNull(),
     population: integer('population'),
+    /** Development on land already SuV in that year (inner development), where known. */
+    innerDevelopmentHa: doublePrecision('inner_development_ha'),
     source: text('source').notNull(),
     demo: boolean('demo').notNull().default(false),
   },
@@ -224,6 +226,25 @@ export const conflict = pgTable(
     check('conflict_status_check', inList('status', CONFLICT_STATUSES)),
     check('conflict_severity_check', inList('severity', SEVERITIES)),
   ],
+);
+
+/**
+ * How much of a claim lies on land that is SuV today and on land that is not, per municipality;
+ * kept current in the transaction of every claim write (the input of the planning scenarios).
+ */
+export const claimLandTake = pgTable(
+  'claim_land_take',
+  {
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => planningClaim.id),
+    ags: char('ags', { length: 8 })
+      .notNull()
+      .references(() => municipality.ags),
+    nonSuvHa: doublePrecision('non_suv_ha').notNull(),
+    suvHa: doublePrecision('suv_ha').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.claimId, t.ags] })],
 );
 
 /** The discussion and history of a conflict, append-only. */

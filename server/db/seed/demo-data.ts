@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import {
   assignLandUse,
   generateDemoClaims,
+  generateSyntheticYears,
+  type BaseYear,
   generateConstraints,
   generateParcelCells,
   parseMunicipalityStats,
@@ -158,5 +160,39 @@ export async function seedDemoClaims(db: Queryable): Promise<number> {
     insert into claim_version (id, ${CLAIM_DATA_COLUMNS}, action, changed_by)
     select id, ${CLAIM_DATA_COLUMNS}, 'created', 'Demo-Daten' from planning_claim where demo and id not in (select id from claim_version)
     returning id`);
+  return rows.length;
+}
+
+/** Last year of the synthetic statistics (Demo-Daten) after the official 2018 baseline. */
+export const LAST_DEMO_YEAR = 2024;
+
+/** Synthetic land-use statistics 2019…LAST_DEMO_YEAR, marked demo, from the official 2018 rows. */
+export async function seedDemoStatistics(db: Queryable): Promise<number> {
+  const base = await db.rows<BaseYear>(sql`
+    select ags, total_ha as "totalHa", siedlung_ha as "siedlungHa", verkehr_ha as "verkehrHa",
+           landwirtschaft_ha as "landwirtschaftHa", population
+    from land_use_statistic where year = 2018 and not demo`);
+  const years = generateSyntheticYears(base, LAST_DEMO_YEAR, DEMO_SEED);
+  await db.run(sql`delete from land_use_statistic where demo`);
+  const rows = await db.rows(sql`
+    insert into land_use_statistic (ags, year, total_ha, siedlung_ha, verkehr_ha, industrie_gewerbe_ha, landwirtschaft_ha,
+      wald_ha, gehoelz_ha, heide_moor_ha, gewaesser_ha, population, inner_development_ha, source, demo)
+    select y.ags, y.year, b.total_ha, y.siedlung_ha, y.verkehr_ha, b.industrie_gewerbe_ha, y.landwirtschaft_ha,
+           b.wald_ha, b.gehoelz_ha, b.heide_moor_ha, b.gewaesser_ha, y.population, y.inner_development_ha,
+           'Demo-Daten (synthetische Fortschreibung, scripts/demo-data)', true
+    from jsonb_to_recordset(${JSON.stringify(
+      years.map((y) => ({
+        ags: y.ags,
+        year: y.year,
+        siedlung_ha: y.siedlungHa,
+        verkehr_ha: y.verkehrHa,
+        landwirtschaft_ha: y.landwirtschaftHa,
+        population: y.population,
+        inner_development_ha: y.innerDevelopmentHa,
+      })),
+    )}::jsonb) as y(ags text, year int, siedlung_ha float8, verkehr_ha float8, landwirtschaft_ha float8,
+                    population int, inner_development_ha float8)
+    join land_use_statistic b on b.ags = y.ags and b.year = 2018 and not b.demo
+    returning ags`);
   return rows.length;
 }

@@ -1,10 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { migrate } from '../migrate.js';
-import { loadDemoContext, seedDemoClaims, seedDemoConstraints, seedDemoParcels, DEMO_SEED } from './demo-data.js';
+import {
+  DEMO_SEED,
+  loadDemoContext,
+  seedDemoClaims,
+  seedDemoConstraints,
+  seedDemoParcels,
+  seedDemoStatistics,
+} from './demo-data.js';
 import type { Progress } from './progress.js';
 import { detectConflicts } from '../../routes/conflicts/conflicts.detect.js';
 import { loadRules } from '../../routes/rules/rules.repo.js';
+import { syncLandTake } from '../../routes/indicators/land-take.repo.js';
 import { seedReferenceData, syncLandUseClasses } from './reference-data.js';
 
 export interface SeedOptions {
@@ -17,7 +25,7 @@ export interface SeedOptions {
 }
 
 /** Bump when the demo generator's output changes, so existing databases are re-seeded on start. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 
 interface SeedState {
   generator: number;
@@ -54,14 +62,17 @@ export async function prepareDatabase(db: Database, opts: SeedOptions, progress:
     progress.step(2, 'Gemeinden (BKG VG250-EW, Flächenerhebung 2018)');
     await seedReferenceData(tx);
     if (!opts.demo) return;
-    await tx.run(sql`delete from parcel where demo`);
-    await tx.run(sql`delete from constraint_area where demo`);
-    await tx.run(sql`delete from conflict_note where conflict_id in (select id from conflict where claim_a in
-      (select id from planning_claim where demo) or claim_b in (select id from planning_claim where demo))`);
-    await tx.run(sql`delete from conflict where claim_a in (select id from planning_claim where demo)
-      or claim_b in (select id from planning_claim where demo)`);
+    // Regenerated demo data gets new ids: conflicts that point at demo claims or demo constraint
+    // areas go (they are recomputed for all claims below), real claims stay.
+    const stale = sql`select id from conflict where constraint_id in (select id from constraint_area where demo)
+      or claim_a in (select id from planning_claim where demo) or claim_b in (select id from planning_claim where demo)`;
+    await tx.run(sql`delete from conflict_note where conflict_id in (${stale})`);
+    await tx.run(sql`delete from conflict where id in (${stale})`);
+    await tx.run(sql`delete from claim_land_take where claim_id in (select id from planning_claim where demo)`);
     await tx.run(sql`delete from claim_version where id in (select id from planning_claim where demo)`);
     await tx.run(sql`delete from planning_claim where demo`);
+    await tx.run(sql`delete from parcel where demo`);
+    await tx.run(sql`delete from constraint_area where demo`);
     const ctx = await loadDemoContext(tx);
     progress.step(3, 'Flurstücke (Demo-Daten)');
     const parcelCount = await seedDemoParcels(tx, ctx, opts.parcels, progress);
@@ -69,6 +80,8 @@ export async function prepareDatabase(db: Database, opts: SeedOptions, progress:
     const constraintCount = await seedDemoConstraints(tx, ctx);
     await seedDemoClaims(tx);
     await detectConflicts(tx, (await loadRules(tx)).rules, 'all', 'Demo-Daten');
+    await syncLandTake(tx, 'all');
+    await seedDemoStatistics(tx);
     const value: SeedState = {
       generator: GENERATOR_VERSION,
       seed: DEMO_SEED,

@@ -19,6 +19,7 @@ import { inspectGeometry } from '../../db/geometry-inspection.js';
 import { parseWith } from '../../http/body.js';
 import { detectConflicts } from '../conflicts/conflicts.detect.js';
 import { loadRules } from '../rules/rules.repo.js';
+import { syncLandTake } from '../indicators/land-take.repo.js';
 import { ApiException, badRequest, notFound, unprocessable } from '../../http/errors.js';
 import {
   findClaim,
@@ -108,10 +109,11 @@ export async function createClaim(db: Queryable, body: unknown, actor: Actor): P
   });
 }
 
-/** Recompute the conflicts of one claim, in the transaction of the write that changed it. */
+/** Recompute what derives from one claim (conflicts, land take), in the transaction of the write. */
 async function syncConflicts(tx: Queryable, claimId: number, actor: Actor): Promise<void> {
   const { rules } = await loadRules(tx);
   await detectConflicts(tx, rules, { claimId }, actor);
+  await syncLandTake(tx, { claimId });
 }
 
 /** Apply a PATCH body at the expected version; 409 with the current claim when it is stale. */

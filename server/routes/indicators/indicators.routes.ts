@@ -1,0 +1,100 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { INDICATOR_UNITS, REGION_AGS, SCENARIOS, type Scenario } from '../../../shared/indicators.js';
+import { TARGETS, type BudgetMethod, type Target } from '../../../shared/targets.js';
+import type { AppEnv } from '../../app.js';
+import { badRequest } from '../../http/errors.js';
+import { intParam } from '../../http/query-params.js';
+import { indicatorSeries, indicatorTable, type IndicatorRow } from './indicators.service.js';
+
+function one<T extends string>(c: Context, name: string, allowed: readonly T[], def: T): T {
+  const v = c.req.query(name) ?? def;
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw badRequest(`invalid_${name}`, `${name} muss einer von ${allowed.join(', ')} sein, erhalten: "${v}"`);
+  }
+  return v as T;
+}
+
+/** `scenario`, `target`, `method` (+ `weight` for mix) from the query string. */
+function query(c: Context) {
+  const scenario = one<Scenario>(c, 'scenario', SCENARIOS, 'bestand');
+  const target = one<Target['key']>(
+    c,
+    'target',
+    TARGETS.map((t) => t.key),
+    'nds_4',
+  );
+  const kind = one(c, 'method', ['population', 'area', 'mix'] as const, 'population');
+  const method: BudgetMethod =
+    kind === 'mix' ? { kind, populationWeight: intParam(c, 'weight', 50, 0, 100) / 100 } : { kind };
+  return { scenario, target, method };
+}
+
+const CSV_COLUMNS: (keyof IndicatorRow)[] = [
+  'ags',
+  'name',
+  'year',
+  'total_ha',
+  'suv_ha',
+  'suv_pct',
+  'suv_m2_per_inhabitant',
+  'growth_ha_per_year',
+  'growth_ha_per_day',
+  'inner_share_pct',
+  'population',
+  'density_per_km2',
+  'planned_land_take_ha',
+  'planned_inner_ha',
+  'planned_solar_ha',
+  'budget_ha_per_year',
+  'budget_remaining_ha',
+  'budget_compared_ha',
+  'budget_use_pct',
+  'status',
+  'demo',
+];
+
+/** CSV for German spreadsheets: semicolons, decimal commas, UTF-8 with BOM; `?sep=comma` for RFC 4180 style. */
+function toCsv(rows: IndicatorRow[], comma: boolean, footer: string[]): string {
+  const sep = comma ? ',' : ';';
+  const cell = (v: unknown) => {
+    if (v === null || v === undefined) return '';
+    const s = typeof v === 'number' && !comma ? String(v).replace('.', ',') : String(v);
+    return /[";,\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [CSV_COLUMNS.join(sep), ...rows.map((r) => CSV_COLUMNS.map((k) => cell(r[k])).join(sep))];
+  return `\uFEFF${[...lines, '', ...footer.map((f) => cell(`# ${f}`))].join('\r\n')}\r\n`;
+}
+
+/** Land-consumption indicators: table per year and scenario, CSV, time series per municipality. */
+export const indicatorRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const year = c.req.query('year') === undefined ? undefined : intParam(c, 'year', 2018, 1990, 2100);
+    const table = await indicatorTable(c.get('db'), { year, ...query(c) });
+    return c.json({ units: INDICATOR_UNITS, ...table });
+  })
+  .get('/:ags', async (c) => {
+    const raw = c.req.param('ags');
+    if (raw !== REGION_AGS && !/^03241\d{3}$/.test(raw)) {
+      throw badRequest('invalid_ags', `AGS muss 03241 (Region) oder 03241001…03241021 sein, erhalten: "${raw}"`);
+    }
+    return c.json({ units: INDICATOR_UNITS, ...(await indicatorSeries(c.get('db'), raw, query(c))) });
+  });
+
+/** `GET /api/indicators.csv?year=&scenario=…`: the table with the Region row and sources. */
+export async function indicatorCsv(c: Context<AppEnv>): Promise<Response> {
+  const year = c.req.query('year') === undefined ? undefined : intParam(c, 'year', 2018, 1990, 2100);
+  const t = await indicatorTable(c.get('db'), { year, ...query(c) });
+  const footer = [
+    `Flächenforum, Indikatoren ${t.year}, Szenario: ${t.scenario_label}`,
+    `Ziel: ${t.target.label}; Budget ${t.method.label}; Vergleich: ${t.comparison}`,
+    ...t.notes,
+    'Quellen: © Statistische Ämter des Bundes und der Länder (Flächenerhebung 2018, dl-de/by-2-0); © GeoBasis-DE / BKG (2025)',
+    `Erstellt: ${new Date().toISOString().slice(0, 10)}`,
+  ];
+  const body = toCsv([...t.rows, t.region], c.req.query('sep') === 'comma', footer);
+  return c.body(body, 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="flaechenforum-indikatoren-${t.year}-${t.scenario}.csv"`,
+  });
+}
