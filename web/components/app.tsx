@@ -1,18 +1,24 @@
 /** The application shell: header, side panel and map. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useDataLoaders } from '../data/use-data-loaders.js';
 import { useT } from '../i18n/use-t.js';
 import { MapView } from '../map/map-view.js';
 import { useAppStore } from '../state/app-store.js';
 import { AppHeader } from './app-header.js';
+import { DrawHint, DrawReadout } from './draw-status.js';
+import { DrawToolbar } from './draw-toolbar.js';
 import { MapNotices } from './map-notices.js';
 import { SidePanel } from './side-panel.js';
+import { useEditShortcuts } from './use-edit-shortcuts.js';
+
+const ConflictView = lazy(() => import('./conflict-dialog.js').then((m) => ({ default: m.ConflictView })));
 
 /** Root component. */
 export function App() {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
   const loaders = useDataLoaders();
+  useEditShortcuts();
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -29,7 +35,15 @@ export function App() {
         <SidePanel />
         <main id="map-area" className="map-area" tabIndex={-1} aria-label={t('map.label')}>
           <MapView />
-          <MapNotices onRetryMunicipalities={loaders.retryMunicipalities} onRetryViewport={loaders.retryViewport} />
+          <div className="map-top">
+            <DrawToolbar />
+            <DrawHint />
+            <MapNotices onRetryMunicipalities={loaders.retryMunicipalities} onRetryViewport={loaders.retryViewport} />
+          </div>
+          <DrawReadout />
+          <Suspense fallback={null}>
+            <ConflictView />
+          </Suspense>
         </main>
       </div>
     </div>

@@ -16,7 +16,11 @@ export function LandUseLegend() {
             <li key={key} className="legend__item">
               <span className="swatch" style={{ background: info.color }} aria-hidden="true" />
               <span className="legend__name">{info[locale]}</span>
-              {info.suv && <abbr className="tag" title={t('layers.suvNote')}>SuV</abbr>}
+              {info.suv && (
+                <abbr className="tag" title={t('layers.suvNote')}>
+                  SuV
+                </abbr>
+              )}
             </li>
           );
         })}

@@ -54,7 +54,11 @@ export function MapNotices({ onRetryMunicipalities, onRetryViewport }: Props) {
   const notices: ReactNode[] = [];
 
   if (municipalities.status === 'loading' || (!mapReady && municipalities.status !== 'error')) {
-    notices.push(<Notice key="m-loading" tone="busy">{t('map.loadingMunicipalities')}</Notice>);
+    notices.push(
+      <Notice key="m-loading" tone="busy">
+        {t('map.loadingMunicipalities')}
+      </Notice>,
+    );
   }
   if (municipalities.status === 'error' && municipalities.error) {
     notices.push(
@@ -64,10 +68,18 @@ export function MapNotices({ onRetryMunicipalities, onRetryViewport }: Props) {
     );
   }
   if (mapReady && parcelsOn && zoom < PARCELS_MIN_ZOOM) {
-    notices.push(<Notice key="zoom" tone="info">{t('map.zoomHint')}</Notice>);
+    notices.push(
+      <Notice key="zoom" tone="info">
+        {t('map.zoomHint')}
+      </Notice>,
+    );
   }
   if (parcels.status === 'loading') {
-    notices.push(<Notice key="p-loading" tone="busy">{t('map.loadingParcels')}</Notice>);
+    notices.push(
+      <Notice key="p-loading" tone="busy">
+        {t('map.loadingParcels')}
+      </Notice>,
+    );
   }
   if (parcels.status === 'error' && parcels.error) {
     notices.push(
@@ -84,10 +96,18 @@ export function MapNotices({ onRetryMunicipalities, onRetryViewport }: Props) {
     );
   }
   if (parcels.status === 'ready' && parcels.data?.features.length === 0) {
-    notices.push(<Notice key="p-empty" tone="info">{t('map.parcelsEmpty')}</Notice>);
+    notices.push(
+      <Notice key="p-empty" tone="info">
+        {t('map.parcelsEmpty')}
+      </Notice>,
+    );
   }
   if (constraints.status === 'loading') {
-    notices.push(<Notice key="c-loading" tone="busy">{t('map.loadingConstraints')}</Notice>);
+    notices.push(
+      <Notice key="c-loading" tone="busy">
+        {t('map.loadingConstraints')}
+      </Notice>,
+    );
   }
   if (constraints.status === 'error' && constraints.error) {
     notices.push(

@@ -42,7 +42,11 @@ export function MunicipalitySection() {
 
   let body;
   if (remote.status === 'loading' && !remote.data) {
-    body = <p className="panel-hint" role="status">{t('municipality.loading')}</p>;
+    body = (
+      <p className="panel-hint" role="status">
+        {t('municipality.loading')}
+      </p>
+    );
   } else if (remote.data && features.length === 0) {
     body = <p className="panel-hint">{t('municipality.empty')}</p>;
   } else if (selected) {
@@ -60,12 +64,7 @@ export function MunicipalitySection() {
         <label className="field-label" htmlFor={selectId}>
           {t('municipality.selectLabel')}
         </label>
-        <button
-          type="button"
-          className="link-button"
-          onClick={showRegion}
-          title={t('municipality.wholeRegionHint')}
-        >
+        <button type="button" className="link-button" onClick={showRegion} title={t('municipality.wholeRegionHint')}>
           {t('municipality.wholeRegion')}
         </button>
       </div>

@@ -1,6 +1,8 @@
 /** Starts the loaders for the app's lifetime and hands out their retry functions. */
 import { useCallback, useEffect, useRef } from 'react';
 import { appStore } from '../state/app-store.js';
+import { loadClaims } from './claims-loader.js';
+import { startCollisionWatcher } from './collision-watcher.js';
 import { loadMunicipalities } from './municipalities-loader.js';
 import { startViewportLoader, type ViewportLoader } from './viewport-loader.js';
 
@@ -10,7 +12,10 @@ export interface DataLoaders {
   retryViewport(): void;
 }
 
-/** Loads the municipalities once and keeps parcels and constraints in step with the view. */
+/**
+ * Loads the municipalities and the claims once, keeps parcels and constraints in step with the
+ * view, and keeps the live collision preview up to date.
+ */
 export function useDataLoaders(): DataLoaders {
   const viewport = useRef<ViewportLoader | null>(null);
   const municipalities = useRef<AbortController | null>(null);
@@ -23,8 +28,11 @@ export function useDataLoaders(): DataLoaders {
 
   useEffect(() => {
     retryMunicipalities();
+    void loadClaims(appStore);
     viewport.current = startViewportLoader(appStore);
+    const stopCollisions = startCollisionWatcher(appStore);
     return () => {
+      stopCollisions();
       municipalities.current?.abort();
       viewport.current?.stop();
       viewport.current = null;

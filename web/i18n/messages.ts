@@ -18,9 +18,7 @@ const STORAGE_KEY = 'flaechenforum.locale';
 /** Replaces every `{name}` in `template` with `params[name]`; unknown placeholders stay as they are. */
 export function formatMessage(template: string, params?: MessageParams): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Returns a translate function for `locale`. */
@@ -60,4 +58,19 @@ export function formatNumber(locale: Locale, value: number, fractionDigits = 0):
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   }).format(value);
+}
+
+/** Date and time for the locale, e.g. `14.03.2025, 09:41` in German. */
+export function formatDateTime(locale: Locale, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
+}
+
+/** Hectares with two decimals below 100 ha and one above, e.g. `12,34 ha`. */
+export function formatHa(locale: Locale, ha: number): string {
+  return `${formatNumber(locale, ha, Math.abs(ha) < 100 ? 2 : 1)} ha`;
 }

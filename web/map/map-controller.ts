@@ -1,17 +1,23 @@
 /**
- * The one place that talks to MapLibre. React and the store push state in through the setters;
- * the controller reports user interaction back through {@link MapCallbacks}. Setters are cheap
- * to call repeatedly: each skips work when nothing changed.
+ * The one place that talks to MapLibre (with its helpers in this folder: labels, claim highlights;
+ * drawing goes through Terra Draw's adapter in `draw-controller.ts`). React and the store push
+ * state in through the setters; the controller reports user interaction back through
+ * {@link MapCallbacks}. Setters are cheap to call repeatedly: each skips work when nothing changed.
  */
 import * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Bbox } from '../api/api-client.js';
 import type { MunicipalityCollection } from '../../shared/api-types.js';
+import type { ClaimCollection } from '../../shared/claims.js';
 import type { ConstraintKind } from '../../shared/constraint-kinds.js';
+import type { Collisions } from '../geo/collisions.js';
 import type { Translate } from '../i18n/messages.js';
-import { REGION_BBOX } from '../state/view-slice.js';
+import { REGION_BBOX, type FitPadding } from '../state/view-slice.js';
+import { ClaimHighlights } from './claim-highlights.js';
+import { CLAIM_LAYER, CLAIM_SOURCE } from './claims-style.js';
 import { LAYER, SOURCE, constraintKindFilter, createBaseStyle } from './map-style.js';
 import { MunicipalityLabels } from './municipality-labels.js';
+import { signature } from './source-signature.js';
 
 /** What the map tells the rest of the app. */
 export interface MapCallbacks {
@@ -20,19 +26,15 @@ export interface MapCallbacks {
   onHover(ags: string | null): void;
   /** A click on a municipality (null when the click hit none). */
   onClick(ags: string | null): void;
+  /** A click on a claim; claims lie above municipalities, so this click selects no municipality. */
+  onClaimClick(id: number): void;
 }
 
-type SourceId = (typeof SOURCE)[keyof typeof SOURCE];
+type SourceId = (typeof SOURCE)[keyof typeof SOURCE] | (typeof CLAIM_SOURCE)[keyof typeof CLAIM_SOURCE];
 
 /** Keeps the map out of panning too far from the region. */
 const MAX_BOUNDS: Bbox = [8.3, 51.7, 11.2, 53.1];
 const FIT_PADDING = 32;
-
-/** A cheap identity of a collection's content: feature ids in order. */
-function signature(collection: FeatureCollection | null): string {
-  if (!collection) return '';
-  return `${collection.features.length}:${collection.features.map((f) => f.id ?? f.properties?.id ?? f.properties?.ags).join(',')}`;
-}
 
 /** MapLibre UI strings for the current language. */
 function maplibreLocale(t: Translate): Record<string, string> {
@@ -61,6 +63,8 @@ export class MapController {
   private selectedAgs: string | null = null;
   private constraintKinds: readonly ConstraintKind[] | null = null;
   private visibility: Partial<Record<'municipalities' | 'parcels', boolean>> = {};
+  private interactive = true;
+  private readonly highlights: ClaimHighlights;
 
   constructor(
     container: HTMLElement,
@@ -87,12 +91,21 @@ export class MapController {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.addLocalizedControls();
     this.labels = new MunicipalityLabels(this.map);
+    this.highlights = new ClaimHighlights(this.map, SOURCE.constraints);
 
     this.map.on('load', this.onLoad);
     this.map.on('moveend', this.reportView);
     this.map.on('mousemove', LAYER.municipalitiesFill, this.onMouseMove);
     this.map.on('mouseleave', LAYER.municipalitiesFill, this.onMouseLeave);
     this.map.on('click', this.onClickMap);
+    this.map.on('mousemove', CLAIM_LAYER.fill, this.onClaimMove);
+    this.map.on('mouseleave', CLAIM_LAYER.fill, this.onMouseLeave);
+  }
+
+  /** Runs `callback` once the style has loaded (at once if it has). */
+  whenLoaded(callback: () => void): void {
+    if (this.loaded) callback();
+    else this.map.once('load', callback);
   }
 
   /** Shows the municipalities (fill, outline, labels). */
@@ -111,7 +124,46 @@ export class MapController {
 
   /** Shows constraint areas (null: none). */
   setConstraints(collection: FeatureCollection | null): void {
-    this.setSource(SOURCE.constraints, collection);
+    if (this.setSource(SOURCE.constraints, collection) && this.loaded) this.highlights.constraintsChanged();
+  }
+
+  /** Shows the claims (null: none). */
+  setClaims(collection: ClaimCollection | null): void {
+    if (this.setSource(CLAIM_SOURCE.claims, collection as FeatureCollection | null) && this.loaded) {
+      this.highlights.claimsChanged();
+    }
+  }
+
+  /** Draws only these claim ids (null: all), e.g. the result of the panel's filters. */
+  setClaimFilter(ids: readonly number[] | null): void {
+    this.highlights.setFilter(ids, this.loaded);
+  }
+
+  /** Editing overlays: conflict comparison, invalid-geometry marker, repair preview. */
+  setOverlay(collection: FeatureCollection | null): void {
+    this.setSource(CLAIM_SOURCE.overlay, collection);
+  }
+
+  /** Puts the editing overlays above layers added after the style (the draw layers). */
+  raiseOverlays(): void {
+    if (this.loaded) this.highlights.raiseOverlays();
+  }
+
+  /** Marks the selected claim, and hides the claim being edited (the draw layer shows it). */
+  setClaimStates(selectedId: number | null, editingId: number | null): void {
+    this.highlights.setClaimStates(selectedId, editingId, this.loaded);
+  }
+
+  /** Highlights what the shape being drawn overlaps. */
+  setCollisions(collisions: Collisions): void {
+    this.highlights.setCollisions(collisions, this.loaded);
+  }
+
+  /** While drawing, clicks and hover belong to the draw tools, not to selection. */
+  setInteractive(interactive: boolean): void {
+    if (interactive === this.interactive) return;
+    this.interactive = interactive;
+    if (!interactive) this.callbacks.onHover(null);
   }
 
   /** Shows only these constraint kinds (immediately, before new data arrives). */
@@ -154,9 +206,15 @@ export class MapController {
     this.labels.setSelected(ags);
   }
 
-  /** Moves the camera to show `bbox`. */
-  fitBounds(bbox: Bbox): void {
-    this.map.fitBounds(bbox, { padding: FIT_PADDING, maxZoom: 15, duration: 600 });
+  /** Moves the camera to show `bbox`, keeping `extra` pixels free at the edges. */
+  fitBounds(bbox: Bbox, extra: FitPadding = {}): void {
+    const padding = {
+      top: FIT_PADDING + (extra.top ?? 0),
+      right: FIT_PADDING + (extra.right ?? 0),
+      bottom: FIT_PADDING + (extra.bottom ?? 0),
+      left: FIT_PADDING + (extra.left ?? 0),
+    };
+    this.map.fitBounds(bbox, { padding, maxZoom: 15, duration: 600 });
   }
 
   /** Switches MapLibre's own control texts and our attribution to another language. */
@@ -226,6 +284,7 @@ export class MapController {
     for (const [layer, visible] of Object.entries(visibility)) {
       this.setLayerVisible(layer as 'municipalities' | 'parcels', visible);
     }
+    this.highlights.onLoad();
     this.applyFeatureState('selected', null, this.selectedAgs);
     this.applyFeatureState('hover', null, this.hoveredAgs);
     this.reportView();
@@ -237,18 +296,30 @@ export class MapController {
   };
 
   private readonly onMouseMove = (event: maplibregl.MapLayerMouseEvent): void => {
+    if (!this.interactive) return;
     const ags = event.features?.[0]?.properties?.ags;
     this.map.getCanvas().style.cursor = 'pointer';
     this.callbacks.onHover(typeof ags === 'string' ? ags : null);
   };
 
+  private readonly onClaimMove = (): void => {
+    if (this.interactive) this.map.getCanvas().style.cursor = 'pointer';
+  };
+
   private readonly onMouseLeave = (): void => {
+    if (!this.interactive) return;
     this.map.getCanvas().style.cursor = '';
     this.callbacks.onHover(null);
   };
 
   private readonly onClickMap = (event: maplibregl.MapMouseEvent): void => {
-    if (!this.loaded) return;
+    if (!this.loaded || !this.interactive) return;
+    const [claim] = this.map.queryRenderedFeatures(event.point, { layers: [CLAIM_LAYER.fill] });
+    const claimId = claim?.properties?.id;
+    if (typeof claimId === 'number') {
+      this.callbacks.onClaimClick(claimId);
+      return;
+    }
     const [feature] = this.map.queryRenderedFeatures(event.point, { layers: [LAYER.municipalitiesFill] });
     const ags = feature?.properties?.ags;
     this.callbacks.onClick(typeof ags === 'string' ? ags : null);

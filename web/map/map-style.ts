@@ -3,15 +3,12 @@
  * sprites are referenced, so the map needs nothing but our API (names are DOM labels, see
  * `municipality-labels.ts`).
  */
-import type {
-  ExpressionSpecification,
-  LayerSpecification,
-  StyleSpecification,
-} from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { CONSTRAINT_KIND, CONSTRAINT_KINDS } from '../../shared/constraint-kinds.js';
 import { LAND_USE, LAND_USE_CLASSES } from '../../shared/land-use.js';
 import { PARCELS_MIN_ZOOM } from '../state/view-slice.js';
+import { CLAIM_SOURCE, claimLayers, highlightLayers } from './claims-style.js';
 
 /** Source ids. */
 export const SOURCE = {
@@ -70,7 +67,14 @@ const layers: LayerSpecification[] = [
     type: 'fill',
     source: SOURCE.municipalities,
     paint: {
-      'fill-color': ['case', selected, COLORS.municipalityHover, hovered, COLORS.municipalityHover, COLORS.municipalityFill],
+      'fill-color': [
+        'case',
+        selected,
+        COLORS.municipalityHover,
+        hovered,
+        COLORS.municipalityHover,
+        COLORS.municipalityFill,
+      ],
       'fill-opacity': ['case', selected, 0.16, hovered, 0.12, 0.6],
     },
   },
@@ -108,6 +112,7 @@ const layers: LayerSpecification[] = [
       'line-dasharray': [3, 1.5],
     },
   },
+  ...claimLayers,
   {
     id: LAYER.municipalitiesLine,
     type: 'line',
@@ -140,8 +145,10 @@ export function createBaseStyle(): StyleSpecification {
       [SOURCE.municipalities]: { type: 'geojson', data: EMPTY, promoteId: 'ags' },
       [SOURCE.parcels]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
       [SOURCE.constraints]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+      [CLAIM_SOURCE.claims]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+      [CLAIM_SOURCE.overlay]: { type: 'geojson', data: EMPTY },
     },
-    layers,
+    layers: [...layers, ...highlightLayers],
   };
 }
 

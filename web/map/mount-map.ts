@@ -1,16 +1,22 @@
 /**
- * Wires a {@link MapController} to the app store: store changes are pushed into the controller,
- * map interaction is written back into the store. This is the only bridge between the two.
+ * Wires a {@link MapController} and a {@link DrawController} to the app store: store changes are
+ * pushed into the controllers, map interaction is written back into the store. This is the only
+ * bridge between the two.
  */
 import type * as maplibregl from 'maplibre-gl';
 import { translator } from '../i18n/messages.js';
 import type { AppState, AppStore } from '../state/app-store.js';
+import { hasFilters, matchesFilters } from '../state/claims-slice.js';
+import type { DrawController } from './draw-controller.js';
 import { MapController } from './map-controller.js';
+import { buildOverlay } from './overlay.js';
 
 /** Handles exposed on `window` so that browser tests can inspect the rendered map. */
 export interface TestHandles {
   map: maplibregl.Map;
   controller: MapController;
+  /** Null until the drawing tools have loaded (a chunk of their own, after the map). */
+  draw: DrawController | null;
   store: AppStore;
 }
 
@@ -20,7 +26,44 @@ declare global {
   }
 }
 
-function push(controller: MapController, state: AppState, prev: AppState | null): void {
+/** Ids of the claims that pass the panel's filters; null when no filter is set (draw all). */
+function filteredClaimIds(state: AppState): number[] | null {
+  if (!state.claims.data || !hasFilters(state.filters)) return null;
+  return state.claims.data.features.filter((f) => matchesFilters(f, state.filters)).map((f) => f.properties.id);
+}
+
+function pushClaims(
+  controller: MapController,
+  draw: DrawController | null,
+  state: AppState,
+  prev: AppState | null,
+): void {
+  if (state.claims.data !== prev?.claims.data) controller.setClaims(state.claims.data);
+  if (state.claims.data !== prev?.claims.data || state.filters !== prev?.filters) {
+    controller.setClaimFilter(filteredClaimIds(state));
+  }
+  controller.setClaimStates(state.selectedClaimId, state.sketch?.claim?.properties.id ?? null);
+  controller.setCollisions(state.collisions);
+  controller.setInteractive(state.tool === 'select' && !state.sketch);
+  if (
+    state.conflict !== prev?.conflict ||
+    state.geometryProblem !== prev?.geometryProblem ||
+    state.sketch !== prev?.sketch
+  ) {
+    controller.setOverlay(buildOverlay(state));
+  }
+
+  if (!draw) return;
+  // The sketch before the tool: a just-finished shape is in place before select mode picks it.
+  // While comparing a conflict, the overlay shows my shape (dashed) next to the current one.
+  draw.setSketch(state.conflict?.comparing ? null : (state.sketch?.geometry ?? null));
+  draw.setTool(state.tool);
+  draw.setSnapping(state.snapping);
+  if (state.parcels.data !== prev?.parcels.data) draw.setSnapTargets(state.parcels.data?.features ?? []);
+  if (state.drawCommand && state.drawCommand !== prev?.drawCommand) draw.runCommand(state.drawCommand);
+}
+
+function push(controller: MapController, draw: DrawController | null, state: AppState, prev: AppState | null): void {
   if (state.locale !== prev?.locale) controller.setTranslate(translator(state.locale));
   if (state.municipalities.data !== prev?.municipalities.data) {
     controller.setMunicipalities(state.municipalities.data);
@@ -37,8 +80,9 @@ function push(controller: MapController, state: AppState, prev: AppState | null)
   controller.setHovered(state.hoveredAgs);
   controller.setSelected(state.selectedAgs);
   if (state.fitRequest && state.fitRequest !== prev?.fitRequest) {
-    controller.fitBounds(state.fitRequest.bbox);
+    controller.fitBounds(state.fitRequest.bbox, state.fitRequest.padding);
   }
+  pushClaims(controller, draw, state, prev);
 }
 
 /** Creates the map in `container` and binds it to `store`; returns a function that undoes both. */
@@ -50,14 +94,43 @@ export function mountMap(container: HTMLElement, store: AppStore): () => void {
     onClick: (ags) => {
       if (ags) store.getState().select(ags);
     },
+    onClaimClick: (id) => store.getState().selectClaim(id),
   });
-  push(controller, initial, null);
-  const unsubscribe = store.subscribe((state, prev) => push(controller, state, prev));
-  window.__flaechenforum = { map: controller.map, controller, store };
+  let draw: DrawController | null = null;
+  let destroyed = false;
+  push(controller, draw, initial, null);
+  const unsubscribe = store.subscribe((state, prev) => push(controller, draw, state, prev));
+  window.__flaechenforum = { map: controller.map, controller, draw, store };
+
+  // Terra Draw loads as a chunk of its own while the map style loads.
+  const drawModule = import('./draw-controller.js');
+  controller.whenLoaded(() => {
+    void drawModule.then(({ DrawController }) => {
+      if (destroyed) return;
+      draw = new DrawController(controller.map, {
+        onLive: (geometry) => store.getState().setLive(geometry),
+        onDrawingChange: (drawing) => store.getState().setDrawing(drawing),
+        onFinish: (geometry) => {
+          const s = store.getState();
+          s.selectClaim(null);
+          s.startSketch(geometry, null);
+          s.setPanelTab('claims');
+        },
+        onEdit: (geometry) => store.getState().editSketch(geometry),
+      });
+      pushClaims(controller, draw, store.getState(), null);
+      draw.start();
+      // The repair proposal and the problem spot must show above the shape being edited.
+      controller.raiseOverlays();
+      if (window.__flaechenforum?.controller === controller) window.__flaechenforum.draw = draw;
+    });
+  });
 
   return () => {
+    destroyed = true;
     unsubscribe();
     if (window.__flaechenforum?.controller === controller) delete window.__flaechenforum;
+    draw?.destroy();
     controller.destroy();
   };
 }

@@ -66,9 +66,7 @@ export class MunicipalityLabels {
       // The selector and the details panel are the accessible way to these names.
       element.setAttribute('aria-hidden', 'true');
       if (population >= MAJOR_POPULATION) element.classList.add('is-major');
-      const marker = new maplibregl.Marker({ element, anchor: 'center' })
-        .setLngLat(label_point)
-        .addTo(this.map);
+      const marker = new maplibregl.Marker({ element, anchor: 'center' }).setLngLat(label_point).addTo(this.map);
       this.labels.push({ ags, population, marker, element, width: 0, height: 0, offsetY: 0 });
     }
     for (const label of this.labels) {
@@ -121,9 +119,7 @@ export class MunicipalityLabels {
    */
   private layout(): void {
     const ordered = [...this.labels].sort(
-      (a, b) =>
-        Number(b.ags === this.selectedAgs) - Number(a.ags === this.selectedAgs) ||
-        b.population - a.population,
+      (a, b) => Number(b.ags === this.selectedAgs) - Number(a.ags === this.selectedAgs) || b.population - a.population,
     );
     const placed: Box[] = [];
     const canvas = this.map.getCanvas();

@@ -1,18 +1,28 @@
 /**
- * The application store: one zustand store made of slices (view, layers, selection, locale, data).
- * React reads it through {@link useAppStore}; the map controller and the loaders subscribe to the
- * vanilla store directly.
+ * The application store: one zustand store made of slices (view, layers, selection, locale, data,
+ * claims, sketch, edit). React reads it through {@link useAppStore}; the map controller and the
+ * loaders subscribe to the vanilla store directly.
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createClaimsSlice, type ClaimsSlice } from './claims-slice.js';
 import { createDataSlice, type DataSlice } from './data-slice.js';
+import { createEditSlice, type EditSlice } from './edit-slice.js';
 import { createLayersSlice, type LayersSlice } from './layers-slice.js';
 import { createLocaleSlice, type LocaleSlice } from './locale-slice.js';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice.js';
+import { createSketchSlice, type SketchSlice } from './sketch-slice.js';
 import { createViewSlice, type ViewSlice } from './view-slice.js';
 
 /** The whole app state: all slices merged. */
-export type AppState = ViewSlice & LayersSlice & SelectionSlice & LocaleSlice & DataSlice;
+export type AppState = ViewSlice &
+  LayersSlice &
+  SelectionSlice &
+  LocaleSlice &
+  DataSlice &
+  ClaimsSlice &
+  SketchSlice &
+  EditSlice;
 /** The vanilla zustand store holding {@link AppState}. */
 export type AppStore = StoreApi<AppState>;
 
@@ -24,6 +34,9 @@ export function createAppStore(): AppStore {
     ...createSelectionSlice(...args),
     ...createLocaleSlice(...args),
     ...createDataSlice(...args),
+    ...createClaimsSlice(...args),
+    ...createSketchSlice(...args),
+    ...createEditSlice(...args),
   }));
 }
 

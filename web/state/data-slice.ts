@@ -1,11 +1,8 @@
 /** Data slice: what the API returned, with loading and error state per resource. */
 import type { StateCreator } from 'zustand';
 import type { ApiFailureKind } from '../api/api-client.js';
-import type {
-  ConstraintCollection,
-  MunicipalityCollection,
-  ParcelCollection,
-} from '../../shared/api-types.js';
+import type { ClaimCollection } from '../../shared/claims.js';
+import type { ConstraintCollection, MunicipalityCollection, ParcelCollection } from '../../shared/api-types.js';
 import type { AppState } from './app-store.js';
 
 /** A failed load, ready to show: `message` is the server's own text for `kind: 'api'`. */
@@ -30,6 +27,8 @@ export interface DataState {
   municipalities: Remote<MunicipalityCollection>;
   parcels: Remote<ParcelCollection>;
   constraints: Remote<ConstraintCollection>;
+  /** All claims (a few hundred), loaded at start and after every save. */
+  claims: Remote<ClaimCollection>;
 }
 
 /** Name of one remote resource. */
@@ -52,10 +51,9 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
   municipalities: idle,
   parcels: idle,
   constraints: idle,
-  startLoading: (key) =>
-    set((state) => ({ [key]: { status: 'loading', data: state[key].data, error: null } })),
+  claims: idle,
+  startLoading: (key) => set((state) => ({ [key]: { status: 'loading', data: state[key].data, error: null } })),
   setData: (key, data) => set({ [key]: { status: 'ready', data, error: null } }),
-  setError: (key, error) =>
-    set((state) => ({ [key]: { status: 'error', data: state[key].data, error } })),
+  setError: (key, error) => set((state) => ({ [key]: { status: 'error', data: state[key].data, error } })),
   clearData: (key) => set({ [key]: idle }),
 });

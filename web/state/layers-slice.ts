@@ -22,8 +22,7 @@ export interface LayersSlice {
 /** Creates the layers slice. */
 export const createLayersSlice: StateCreator<AppState, [], [], LayersSlice> = (set) => ({
   layers: { municipalities: true, parcels: true, constraintKinds: DEFAULT_CONSTRAINT_KINDS },
-  setLayerVisible: (layer, visible) =>
-    set((state) => ({ layers: { ...state.layers, [layer]: visible } })),
+  setLayerVisible: (layer, visible) => set((state) => ({ layers: { ...state.layers, [layer]: visible } })),
   setConstraintKind: (kind, enabled) =>
     set((state) => {
       const current = new Set(state.layers.constraintKinds);

@@ -13,10 +13,19 @@ export const REGION_BBOX: Bbox = [9.35, 52.15, 10.15, 52.65];
  */
 export const PARCELS_MIN_ZOOM = 11;
 
+/** Extra room to keep free at the map's edges, e.g. for a panel over the map, in CSS pixels. */
+export interface FitPadding {
+  top?: number;
+  right?: number;
+  bottom?: number;
+  left?: number;
+}
+
 /** A request to show `bbox`; `seq` makes repeated requests for the same box distinct. */
 export interface FitRequest {
   bbox: Bbox;
   seq: number;
+  padding?: FitPadding;
 }
 
 /** State and actions of the view slice. */
@@ -26,8 +35,8 @@ export interface ViewSlice {
   fitRequest: FitRequest | null;
   /** Called by the map controller after every move. */
   setView(bbox: Bbox, zoom: number): void;
-  /** Asks the map to fit `bbox`. */
-  requestFit(bbox: Bbox): void;
+  /** Asks the map to fit `bbox`, optionally keeping `padding` free. */
+  requestFit(bbox: Bbox, padding?: FitPadding): void;
 }
 
 /** Creates the view slice. */
@@ -35,6 +44,6 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   view: { bbox: null, zoom: 0 },
   fitRequest: null,
   setView: (bbox, zoom) => set({ view: { bbox, zoom } }),
-  requestFit: (bbox) =>
-    set((state) => ({ fitRequest: { bbox, seq: (state.fitRequest?.seq ?? 0) + 1 } })),
+  requestFit: (bbox, padding) =>
+    set((state) => ({ fitRequest: { bbox, padding, seq: (state.fitRequest?.seq ?? 0) + 1 } })),
 });

@@ -1,0 +1,135 @@
+/**
+ * Helpers for the browser tests of the claims workflow: a page that records problems, waiting
+ * for the app, map pixels of coordinates, and drawing with real mouse events.
+ */
+import type { Browser, Page } from 'playwright-core';
+
+/** Chromium flags for headless runs without network access beyond localhost. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** True for URLs that stay on this machine (or never leave the page). */
+function isLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'data:' || protocol === 'blob:') return true;
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
+
+/**
+ * Opens a page that records console errors, page errors and requests leaving localhost.
+ * `expectedStatuses` are HTTP answers the test provokes on purpose (Chromium logs each as an error).
+ */
+export async function openPage(browser: Browser, problems: string[], expectedStatuses: number[] = []): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (expectedStatuses.some((status) => text.includes(`status of ${status}`))) return;
+    problems.push(`console error: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    if (!isLocal(request.url())) problems.push(`request to another host: ${request.url()}`);
+  });
+  return page;
+}
+
+/** Waits until the map, the claims and the drawing tools are ready. */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const handles = window.__flaechenforum;
+      if (!handles?.draw || !handles.map.loaded()) return false;
+      return handles.store.getState().claims.status === 'ready';
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+}
+
+/** Moves the camera to `center` at `zoom` and waits until the parcels there have loaded. */
+export async function showPlace(page: Page, center: [number, number], zoom = 14): Promise<void> {
+  await page.evaluate(([c, z]) => window.__flaechenforum!.map.jumpTo({ center: c, zoom: z }), [center, zoom] as const);
+  await page.waitForFunction(
+    () => {
+      const { map, store } = window.__flaechenforum!;
+      const s = store.getState();
+      return map.loaded() && s.parcels.status === 'ready' && s.view.zoom >= 13;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+/** Waits until the camera stands still and nothing is loading, e.g. before a screenshot. */
+export async function mapSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const { map, store } = window.__flaechenforum!;
+      const s = store.getState();
+      const busy = [s.parcels, s.constraints, s.claims].some((r) => r.status === 'loading');
+      return !map.isMoving() && map.loaded() && !busy;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  // The viewport loader waits 250 ms after a move before it asks; let it ask, then wait again.
+  await page.waitForTimeout(400);
+  await page.waitForFunction(
+    () => {
+      const s = window.__flaechenforum!.store.getState();
+      return ![s.parcels, s.constraints].some((r) => r.status === 'loading') && window.__flaechenforum!.map.loaded();
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+/** Page coordinates of the map's top-left corner. */
+export async function mapOrigin(page: Page): Promise<{ x: number; y: number }> {
+  const box = await page.locator('[data-testid=map]').boundingBox();
+  if (!box) throw new Error('map not visible');
+  return { x: box.x, y: box.y };
+}
+
+/** Page pixel of a [lng, lat] position. */
+export async function pixelOf(page: Page, position: [number, number]): Promise<{ x: number; y: number }> {
+  const origin = await mapOrigin(page);
+  const p = await page.evaluate((pos) => window.__flaechenforum!.map.project(pos), position);
+  return { x: origin.x + p.x, y: origin.y + p.y };
+}
+
+/**
+ * Draws a polygon with the toolbar's polygon tool by clicking `points` (offsets in map pixels
+ * from the map's top-left corner), then closes it by clicking the first vertex again.
+ */
+export async function drawPolygon(page: Page, points: [number, number][]): Promise<void> {
+  const origin = await mapOrigin(page);
+  await page.getByRole('button', { name: 'Polygon', exact: true }).click();
+  for (const [x, y] of points) {
+    await page.mouse.move(origin.x + x, origin.y + y, { steps: 4 });
+    await page.mouse.click(origin.x + x, origin.y + y);
+  }
+  const first = await page.evaluate(() => window.__flaechenforum!.store.getState().live);
+  if (!first || first.type !== 'Polygon') throw new Error('no shape is being drawn');
+  // Close on the first vertex as placed (snapping may have moved it onto a parcel corner).
+  const start = await pixelOf(page, first.coordinates[0]![0] as [number, number]);
+  await page.mouse.move(start.x, start.y, { steps: 4 });
+  await page.mouse.click(start.x, start.y);
+  await page.waitForFunction(() => window.__flaechenforum!.store.getState().sketch !== null);
+}
+
+/** The sketch's outer ring as the store holds it. */
+export function sketchRing(page: Page): Promise<number[][]> {
+  return page.evaluate(() => {
+    const geometry = window.__flaechenforum!.store.getState().sketch?.geometry;
+    if (!geometry || geometry.type !== 'Polygon') throw new Error('no polygon sketch');
+    return geometry.coordinates[0]!;
+  });
+}
