@@ -6,6 +6,9 @@ export default defineConfig({
     globalSetup: ['server/testing/global-setup.ts'],
     // Each PGlite instance holds ~1 GB; two workers fit the 2-core CI machines.
     maxWorkers: 2,
+    // On PostgreSQL all test files share one database; run them one after another so that
+    // before/after counts ("nothing was stored") see only their own writes.
+    fileParallelism: !process.env.DATABASE_URL,
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },

@@ -30,35 +30,40 @@ const live = (alias: SQL) => sql`${alias}.deleted_at is null and ${alias}.status
  */
 export function currentCollisions(rules: RuleSet, scope: DetectionScope): SQL {
   const rows = ruleRows(rules);
+  const lookup = (entries: [string, { severity: string; reason: string }][]) =>
+    JSON.stringify(Object.fromEntries(entries));
+  const uuMap = lookup(rows.useUse.map((r) => [`${r.use_a}/${r.use_b}`, { severity: r.severity, reason: r.reason }]));
+  const ucMap = lookup(
+    rows.useConstraint.map((r) => [`${r.use}/${r.kind}`, { severity: r.severity, reason: r.reason }]),
+  );
   const all = scope === 'all';
   const scopeCond = all ? sql`true` : sql`id = ${scope.claimId}`;
   const intersection = (a: SQL, b: SQL) => sql`ST_Multi(ST_CollectionExtract(ST_Intersection(${a}, ${b}, ${GRID}), 3))`;
   return sql`
-    rule_uu as (select * from jsonb_to_recordset(${JSON.stringify(rows.useUse)}::jsonb)
-                as r(use_a text, use_b text, severity text, reason text)),
-    rule_uc as (select * from jsonb_to_recordset(${JSON.stringify(rows.useConstraint)}::jsonb)
-                as r(use text, kind text, severity text, reason text)),
     rule_sb as (select * from jsonb_to_recordset(${JSON.stringify(rows.setbacks)}::jsonb)
                 as r(rule_id text, use text, near text, distance_m float8, severity text, reason text)),
     scope as (select id, use, geom, area_ha from planning_claim c where ${live(sql`c`)} and ${scopeCond}),
+    -- Rules are looked up per candidate pair in a jsonb map (key "use/use" or "use/kind"): a join
+    -- with a rule table lets the planner probe the GiST index once per rule row instead of once per claim.
     overlap_raw as (
-      select least(a.id, b.id) as claim_a, greatest(a.id, b.id) as claim_b, r.severity, r.reason,
+      select least(a.id, b.id) as claim_a, greatest(a.id, b.id) as claim_b,
+             x.rule ->> 'severity' as severity, x.rule ->> 'reason' as reason,
              'use:' || least(a.use, b.use) || '/' || greatest(a.use, b.use) as rule,
              ${intersection(sql`a.geom`, sql`b.geom`)} as g,
              case when a.id < b.id then a.area_ha else b.area_ha end as area_a,
              case when a.id < b.id then b.area_ha else a.area_ha end as area_b
       from scope a
       join planning_claim b on b.id <> a.id and a.geom && b.geom and ${live(sql`b`)} ${all ? sql`and a.id < b.id` : sql``}
-      join rule_uu r on r.use_a = a.use and r.use_b = b.use
-      where ST_Relate(a.geom, b.geom, 'T********')),
+      cross join lateral (select ${uuMap}::jsonb -> (a.use || '/' || b.use) as rule) x
+      where x.rule is not null and ST_Relate(a.geom, b.geom, 'T********')),
     constraint_raw as (
-      select a.id as claim_a, k.id as constraint_id, r.severity, r.reason,
+      select a.id as claim_a, k.id as constraint_id, x.rule ->> 'severity' as severity, x.rule ->> 'reason' as reason,
              'constraint:' || a.use || '/' || k.kind as rule,
              ${intersection(sql`a.geom`, sql`k.geom`)} as g, a.area_ha as area_a
       from scope a
       join constraint_area k on a.geom && k.geom
-      join rule_uc r on r.use = a.use and r.kind = k.kind
-      where ST_Relate(a.geom, k.geom, 'T********')),
+      cross join lateral (select ${ucMap}::jsonb -> (a.use || '/' || k.kind) as rule) x
+      where x.rule is not null and ST_Relate(a.geom, k.geom, 'T********')),
     setback_pairs as (
       select s.id as a_id, o.id as b_id, r.rule_id, r.severity, r.reason, r.distance_m
       from scope s join rule_sb r on r.use = s.use
