@@ -13,6 +13,8 @@ import { consoleProgress } from '../../server/db/seed/progress.js';
 import { prepareDatabase } from '../../server/db/seed/seed.js';
 import { insertBenchClaims, insertBenchConstraints } from './bench-data.js';
 import { benchConflicts } from './conflicts.bench.js';
+import { benchIndicators } from './indicators.bench.js';
+import { syncLandTake } from '../../server/routes/indicators/land-take.repo.js';
 import { table, type Measurement } from './stats.js';
 
 const { values } = parseArgs({
@@ -21,13 +23,14 @@ const { values } = parseArgs({
     backend: { type: 'string' },
     claims: { type: 'string' },
     constraints: { type: 'string' },
+    parcels: { type: 'string' },
   },
 });
 const smoke = values.smoke!;
 const size = {
   claims: Number(values.claims ?? (smoke ? 200 : 5000)),
   constraints: Number(values.constraints ?? (smoke ? 300 : 10_000)),
-  parcels: smoke ? 1000 : 20_000,
+  parcels: Number(values.parcels ?? (smoke ? 1000 : 20_000)),
   edits: smoke ? 5 : 60,
   fullRuns: smoke ? 1 : 3,
 };
@@ -77,6 +80,9 @@ async function runBackend(backend: string): Promise<{ results: Measurement[]; po
     const constraints = await insertBenchConstraints(db, size.constraints);
     log(`${backend}: ${claims} claims, ${constraints} constraint areas inserted`);
     const results = await benchConflicts(db, backend, { edits: size.edits, fullRuns: size.fullRuns });
+    await db.transaction((tx) => syncLandTake(tx, 'all'));
+    await db.run(sql`analyze`);
+    results.push(...(await benchIndicators(db, backend, size.edits)));
     return { results, postgis: await postgisVersion(db) };
   } finally {
     await cleanup();
@@ -115,6 +121,11 @@ ${md}
   \`ST_DWithin\`), \`ST_Relate\` for interior intersection (no overlay unless the pair collides),
   overlays on a 1 mm grid, and the upsert of conflicts and notes in the same statement.
 - **Full recompute** is the same statement for all claims (\`npm run conflicts:recompute\`, \`PUT /api/rules\`).
+- **Indicators** is \`GET /api/indicators\` without HTTP: the statistics of two years and the planned
+  land take of the scenario's claims (kept per claim and municipality in \`claim_land_take\`, so the
+  table never intersects parcels at read time), then the maths in shared/indicators.ts.
+- **Land take after one claim change** intersects the changed claim with the parcels (GiST) and
+  rewrites its rows; it runs inside every claim write.
 - **PATCH end to end** adds JSON parsing, validation, the version check, the history row and the
   response; it has no bare counterpart.
 `;
