@@ -42,7 +42,9 @@ export async function benchIndicators(db: Database, backend: string, runs: numbe
     );
     out.push(m(`indicators, scenario ${scenario}`, backend, t, 'p95 ≤ 100 ms'));
   }
-  const claims = (await db.rows<{ id: number }>(sql`select id from planning_claim where deleted_at is null order by id`)).map((r) => r.id);
+  const claims = (
+    await db.rows<{ id: number }>(sql`select id from planning_claim where deleted_at is null order by id`)
+  ).map((r) => r.id);
   const rng = createRng(5);
   const picks = Array.from({ length: runs }, () => claims[Math.floor(rng() * claims.length)]!);
   const t = await timePaired(
