@@ -9,7 +9,7 @@ import { createApp } from '../../server/app.js';
 import { detectConflicts, detectConflictsSql } from '../../server/routes/conflicts/conflicts.detect.js';
 import { loadRules } from '../../server/routes/rules/rules.repo.js';
 import { createRng } from '../demo-data/rng.js';
-import { quantile, time, timePaired, type Measurement } from './stats.js';
+import { paired, quantile, time, timePaired, type Measurement } from './stats.js';
 
 export interface ConflictBenchOptions {
   edits: number;
@@ -38,14 +38,7 @@ export async function benchConflicts(
   );
   const conflicts = (await db.one<{ n: number }>(sql`select count(*)::int as n from conflict where active`)).n;
   out.push(
-    measure(
-      'conflicts',
-      'full recompute',
-      backend,
-      full,
-      'ratio ≤ 1.3',
-      `${ids.length} claims, ${conflicts} conflicts`,
-    ),
+    paired('conflicts', 'full recompute', backend, full, 'ratio ≤ 1.3', `${ids.length} claims, ${conflicts} conflicts`),
   );
 
   const targets = Array.from({ length: opts.edits }, pick);
@@ -57,9 +50,7 @@ export async function benchConflicts(
       return db.bare(q.sql, q.params);
     },
   );
-  const m = measure('conflicts', 'update after one claim edit', backend, one, 'p95 ≤ 50 ms, ratio ≤ 1.3');
-  m.met = m.p95 <= 50 && m.p95 / m.bareP95! <= 1.3;
-  out.push(m);
+  out.push(paired('conflicts', 'update after one claim edit', backend, one, 'p95 ≤ 50 ms, ratio ≤ 1.3'));
 
   // End to end, as a planner experiences it: PATCH with validation, history and conflict update in one transaction.
   const app = createApp({ db });
@@ -89,28 +80,4 @@ export async function benchConflicts(
     note: 'validation + update + history + conflicts',
   });
   return out;
-}
-
-function measure(
-  section: string,
-  name: string,
-  backend: string,
-  t: { app: number[]; bare: number[] },
-  goal: string,
-  note?: string,
-): Measurement {
-  const m: Measurement = {
-    section,
-    name,
-    backend,
-    n: t.app.length,
-    p50: quantile(t.app, 0.5),
-    p95: quantile(t.app, 0.95),
-    bareP50: quantile(t.bare, 0.5),
-    bareP95: quantile(t.bare, 0.95),
-    goal,
-    note,
-  };
-  m.met = m.p95 / m.bareP95! <= 1.3;
-  return m;
 }

@@ -10,7 +10,7 @@ import { syncLandTake } from '../../server/routes/indicators/land-take.repo.js';
 import { indicatorTable } from '../../server/routes/indicators/indicators.service.js';
 import { figures, plannedTake } from '../../server/routes/indicators/indicators.repo.js';
 import { createRng } from '../demo-data/rng.js';
-import { quantile, timePaired, type Measurement } from './stats.js';
+import { paired, timePaired, type Measurement } from './stats.js';
 
 /** The SQL statements that indicatorTable runs, as text + params, for the bare comparison. */
 async function bareIndicatorQueries(db: Database, year: number, statuses: string[]) {
@@ -40,7 +40,7 @@ export async function benchIndicators(db: Database, backend: string, runs: numbe
         for (const q of bare) await db.bare(q.sql, q.params);
       },
     );
-    out.push(m(`indicators, scenario ${scenario}`, backend, t, 'p95 ≤ 100 ms'));
+    out.push(paired('indicators', `indicators, scenario ${scenario}`, backend, t, 'p95 ≤ 100 ms, ratio ≤ 1.3'));
   }
   const claims = (
     await db.rows<{ id: number }>(sql`select id from planning_claim where deleted_at is null order by id`)
@@ -60,23 +60,6 @@ export async function benchIndicators(db: Database, backend: string, runs: numbe
       for (const q of captured) await db.bare(q.sql, q.params);
     },
   );
-  out.push(m('land take after one claim change', backend, t, 'p95 ≤ 200 ms'));
+  out.push(paired('indicators', 'land take after one claim change', backend, t, 'p95 ≤ 200 ms, ratio ≤ 1.3'));
   return out;
-}
-
-function m(name: string, backend: string, t: { app: number[]; bare: number[] }, goal: string): Measurement {
-  const r: Measurement = {
-    section: 'indicators',
-    name,
-    backend,
-    n: t.app.length,
-    p50: quantile(t.app, 0.5),
-    p95: quantile(t.app, 0.95),
-    bareP50: quantile(t.bare, 0.5),
-    bareP95: quantile(t.bare, 0.95),
-    goal: `${goal}, ratio ≤ 1.3`,
-  };
-  const limit = Number(/≤ (\d+)/.exec(goal)![1]);
-  r.met = r.p95 <= limit && r.p95 / r.bareP95! <= 1.3;
-  return r;
 }

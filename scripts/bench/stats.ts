@@ -72,3 +72,33 @@ export function table(ms: Measurement[]): string {
   );
   return [head, sep, ...rows].join('\n');
 }
+
+/**
+ * A measurement from paired timings, judged against a goal such as "p95 ≤ 50 ms, ratio ≤ 1.3"
+ * (every "≤ N ms" bounds the p95, every "ratio ≤ R" the p95 ratio to the bare query).
+ */
+export function paired(
+  section: string,
+  name: string,
+  backend: string,
+  t: { app: number[]; bare: number[] },
+  goal: string,
+  note?: string,
+): Measurement {
+  const m: Measurement = {
+    section,
+    name,
+    backend,
+    n: t.app.length,
+    p50: quantile(t.app, 0.5),
+    p95: quantile(t.app, 0.95),
+    bareP50: quantile(t.bare, 0.5),
+    bareP95: quantile(t.bare, 0.95),
+    goal,
+    note,
+  };
+  const ms = /p95 ≤ (\d+) ms/.exec(goal);
+  const r = /ratio ≤ ([\d.]+)/.exec(goal);
+  m.met = (!ms || m.p95 <= Number(ms[1])) && (!r || m.p95 / m.bareP95! <= Number(r[1]));
+  return m;
+}

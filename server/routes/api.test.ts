@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConstraintCollection, MunicipalityCollection, ParcelCollection } from '../../shared/api-types.js';
-import { createApp } from '../app.js';
-import { openTestDatabase, type TestDatabase } from '../testing/test-db.js';
+import { useTestApi } from '../testing/test-app.js';
 
-let t: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  t = await openTestDatabase();
-  app = createApp({ db: t.db });
-});
-afterAll(() => t.close());
+const api = useTestApi();
 
-const get = (path: string) => app.request(path);
+const get = (path: string) => api.request(path);
 
 describe('GET /api/health', () => {
   it('names the database kind and PostGIS version', async () => {

@@ -1,17 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClaimCollection, ClaimFeature, ClaimHistoryEntry } from '../../../shared/claims.js';
-import { createApp } from '../../app.js';
 import { rectangle25832, squareAround, toUtm } from '../../testing/geo-fixtures.js';
-import { openTestDatabase, type TestDatabase } from '../../testing/test-db.js';
+import { useTestApi } from '../../testing/test-app.js';
 
-let t: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  t = await openTestDatabase();
-  app = createApp({ db: t.db });
-});
-afterAll(() => t.close());
+const api = useTestApi();
 
 /** A token unique to this run, so tests sharing one PostGIS database find their own claims. */
 const run = `t${Date.now().toString(36)}`;
@@ -31,20 +24,13 @@ const feature = (geometry: unknown, p: Record<string, unknown> = props()) => ({
   properties: p,
 });
 
-function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  return app.request(path, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-}
 async function create(geometry: unknown = squareAround(...LEHRTE, 10), p = props()): Promise<ClaimFeature> {
-  const res = await send('POST', '/api/claims', feature(geometry, p));
+  const res = await api.send('POST', '/api/claims', feature(geometry, p));
   expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()) as ClaimFeature;
 }
 async function counts() {
-  return t.db.one<{ claims: number; versions: number }>(sql`
+  return api.db.one<{ claims: number; versions: number }>(sql`
     select (select count(*)::int from planning_claim) as claims, (select count(*)::int from claim_version) as versions`);
 }
 
@@ -60,7 +46,7 @@ describe('POST /api/claims', () => {
     expect(c.properties.status).toBe('draft');
     expect(c.properties.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(c.properties.deleted_at).toBeNull();
-    const res = await app.request(`/api/claims/${c.id}`);
+    const res = await api.request(`/api/claims/${c.id}`);
     expect(res.headers.get('ETag')).toBe('"1"');
     expect(((await res.json()) as ClaimFeature).properties.title).toBe(c.properties.title);
   });
@@ -209,7 +195,7 @@ describe('bad input is refused with a message and stores nothing', () => {
 
   it.each(cases)('%s', async (_name, body, status, code, fragment) => {
     const before = await counts();
-    const res = await send('POST', '/api/claims', body);
+    const res = await api.send('POST', '/api/claims', body);
     const json = (await res.json()) as { error: string; message: string };
     expect(res.status, JSON.stringify(json)).toBe(status);
     expect(json.error).toBe(code);
@@ -219,7 +205,7 @@ describe('bad input is refused with a message and stores nothing', () => {
   });
 
   it('a bow-tie answer names the location and offers the repaired shape', async () => {
-    const res = await send('POST', '/api/claims', feature(bowTie));
+    const res = await api.send('POST', '/api/claims', feature(bowTie));
     const json = (await res.json()) as { reason: string; location: [number, number]; repaired: { type: string } };
     expect(json.reason).toMatch(/Self-intersection/);
     expect(json.location[0]).toBeCloseTo(10.05, 3);
@@ -228,7 +214,7 @@ describe('bad input is refused with a message and stores nothing', () => {
   });
 
   it('a wrong content type is 415', async () => {
-    const res = await app.request('/api/claims', {
+    const res = await api.request('/api/claims', {
       method: 'POST',
       body: 'x',
       headers: { 'Content-Type': 'text/plain' },
@@ -240,7 +226,7 @@ describe('bad input is refused with a message and stores nothing', () => {
 describe('PATCH /api/claims/:id (optimistic locking)', () => {
   it('updates at the expected version and refuses a stale one with 409 and the current claim', async () => {
     const c = await create();
-    const first = await send(
+    const first = await api.send(
       'PATCH',
       `/api/claims/${c.id}`,
       { properties: { title: `Geändert ${run}` } },
@@ -252,7 +238,7 @@ describe('PATCH /api/claims/:id (optimistic locking)', () => {
     expect(first.headers.get('ETag')).toBe('"2"');
 
     const before = await counts();
-    const stale = await send('PATCH', `/api/claims/${c.id}`, { properties: { title: 'Zu spät', version: 1 } });
+    const stale = await api.send('PATCH', `/api/claims/${c.id}`, { properties: { title: 'Zu spät', version: 1 } });
     expect(stale.status).toBe(409);
     const body = (await stale.json()) as { error: string; current: ClaimFeature };
     expect(body.error).toBe('version_conflict');
@@ -263,7 +249,7 @@ describe('PATCH /api/claims/:id (optimistic locking)', () => {
 
   it('a partial update leaves the other attributes as they are', async () => {
     const c = await create(squareAround(...LEHRTE, 10), props({ status: 'proposed', horizon_year: 2040 }));
-    const res = await send(
+    const res = await api.send(
       'PATCH',
       `/api/claims/${c.id}`,
       { properties: { title: `Nur Titel ${run}` } },
@@ -279,7 +265,7 @@ describe('PATCH /api/claims/:id (optimistic locking)', () => {
 
   it('changes the geometry and re-derives area and municipalities', async () => {
     const c = await create();
-    const res = await send(
+    const res = await api.send(
       'PATCH',
       `/api/claims/${c.id}`,
       { geometry: squareAround(...LEHRTE, 20) },
@@ -291,11 +277,21 @@ describe('PATCH /api/claims/:id (optimistic locking)', () => {
 
   it('requires a version (428) and enforces the status workflow (422)', async () => {
     const c = await create();
-    expect((await send('PATCH', `/api/claims/${c.id}`, { properties: { title: 'x' } })).status).toBe(428);
-    const jump = await send('PATCH', `/api/claims/${c.id}`, { properties: { status: 'adopted' } }, { 'If-Match': '1' });
+    expect((await api.send('PATCH', `/api/claims/${c.id}`, { properties: { title: 'x' } })).status).toBe(428);
+    const jump = await api.send(
+      'PATCH',
+      `/api/claims/${c.id}`,
+      { properties: { status: 'adopted' } },
+      { 'If-Match': '1' },
+    );
     expect(jump.status).toBe(422);
     expect(((await jump.json()) as { message: string }).message).toContain('Beschlossen');
-    const ok = await send('PATCH', `/api/claims/${c.id}`, { properties: { status: 'proposed' } }, { 'If-Match': '1' });
+    const ok = await api.send(
+      'PATCH',
+      `/api/claims/${c.id}`,
+      { properties: { status: 'proposed' } },
+      { 'If-Match': '1' },
+    );
     expect(ok.status).toBe(200);
   });
 
@@ -303,7 +299,7 @@ describe('PATCH /api/claims/:id (optimistic locking)', () => {
     const c = await create();
     const results = await Promise.all(
       ['A', 'B'].map((who) =>
-        send('PATCH', `/api/claims/${c.id}`, { properties: { title: `Von ${who}` } }, { 'If-Match': '"1"' }),
+        api.send('PATCH', `/api/claims/${c.id}`, { properties: { title: `Von ${who}` } }, { 'If-Match': '"1"' }),
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
@@ -311,33 +307,33 @@ describe('PATCH /api/claims/:id (optimistic locking)', () => {
 
   it('an unknown claim is 404, a bad id 400', async () => {
     expect(
-      (await send('PATCH', '/api/claims/99999999', { properties: { title: 'x' } }, { 'If-Match': '1' })).status,
+      (await api.send('PATCH', '/api/claims/99999999', { properties: { title: 'x' } }, { 'If-Match': '1' })).status,
     ).toBe(404);
-    expect((await app.request('/api/claims/abc')).status).toBe(400);
+    expect((await api.request('/api/claims/abc')).status).toBe(400);
   });
 });
 
 describe('history, soft delete and restore', () => {
   it('keeps every version, hides deleted claims, and restores an old version as a new one', async () => {
     const c = await create(squareAround(...LEHRTE, 10), props({ title: `Original ${run}` }));
-    await send(
+    await api.send(
       'PATCH',
       `/api/claims/${c.id}`,
       { geometry: squareAround(...LEHRTE, 30), properties: { title: `Größer ${run}` } },
       { 'If-Match': '1' },
     );
-    const del = await send('DELETE', `/api/claims/${c.id}`, undefined, { 'If-Match': '2' });
+    const del = await api.send('DELETE', `/api/claims/${c.id}`, undefined, { 'If-Match': '2' });
     expect(del.status).toBe(200);
     expect(((await del.json()) as ClaimFeature).properties.deleted_at).not.toBeNull();
 
-    const list = (await (await app.request(`/api/claims?q=${run}`)).json()) as ClaimCollection;
+    const list = (await (await api.request(`/api/claims?q=${run}`)).json()) as ClaimCollection;
     expect(list.features.map((f) => f.id)).not.toContain(c.id);
     const withDeleted = (await (
-      await app.request(`/api/claims?q=${run}&include_deleted=true`)
+      await api.request(`/api/claims?q=${run}&include_deleted=true`)
     ).json()) as ClaimCollection;
     expect(withDeleted.features.map((f) => f.id)).toContain(c.id);
 
-    const restored = await send('POST', `/api/claims/${c.id}/restore`, { version: 1 });
+    const restored = await api.send('POST', `/api/claims/${c.id}/restore`, { version: 1 });
     expect(restored.status).toBe(200);
     const r = (await restored.json()) as ClaimFeature;
     expect(r.properties.version).toBe(4);
@@ -345,7 +341,7 @@ describe('history, soft delete and restore', () => {
     expect(r.properties.area_ha).toBeCloseTo(10, 2);
     expect(r.properties.deleted_at).toBeNull();
 
-    const history = (await (await app.request(`/api/claims/${c.id}/history`)).json()) as {
+    const history = (await (await api.request(`/api/claims/${c.id}/history`)).json()) as {
       versions: ClaimHistoryEntry[];
     };
     expect(history.versions.map((v) => [v.version, v.action])).toEqual([
@@ -360,7 +356,7 @@ describe('history, soft delete and restore', () => {
 
   it('restoring a version that does not exist is 404', async () => {
     const c = await create();
-    expect((await send('POST', `/api/claims/${c.id}/restore`, { version: 9 })).status).toBe(404);
+    expect((await api.send('POST', `/api/claims/${c.id}/restore`, { version: 9 })).status).toBe(404);
   });
 });
 
@@ -373,20 +369,20 @@ describe('GET /api/claims filters', () => {
       props({ title: `Solarpark ${tag}`, use: 'solar', status: 'proposed' }),
     );
     const ids = async (qs: string) =>
-      ((await (await app.request(`/api/claims?q=${tag}&${qs}`)).json()) as ClaimCollection).features.map((f) => f.id);
+      ((await (await api.request(`/api/claims?q=${tag}&${qs}`)).json()) as ClaimCollection).features.map((f) => f.id);
     expect(await ids('use=wind')).toEqual([wind.id]);
     expect(await ids('status=proposed')).toEqual([solar.id]);
     expect(await ids(`municipality=${solar.properties.municipalities[0]}`)).toEqual([solar.id]);
     expect(await ids('bbox=9.9,52.3,10.1,52.5')).toEqual([wind.id]);
     expect((await ids('')).sort()).toEqual([wind.id, solar.id].sort());
     // LIKE wildcards in the search text match literally.
-    const percent = (await (await app.request('/api/claims?q=%25')).json()) as ClaimCollection;
+    const percent = (await (await api.request('/api/claims?q=%25')).json()) as ClaimCollection;
     expect(percent.features).toEqual([]);
   });
 
   it('rejects bad filters naming them', async () => {
-    expect((await app.request('/api/claims?use=casino')).status).toBe(400);
-    expect((await app.request('/api/claims?municipality=123')).status).toBe(400);
-    expect((await app.request('/api/claims?bbox=1,2')).status).toBe(400);
+    expect((await api.request('/api/claims?use=casino')).status).toBe(400);
+    expect((await api.request('/api/claims?municipality=123')).status).toBe(400);
+    expect((await api.request('/api/claims?bbox=1,2')).status).toBe(400);
   });
 });

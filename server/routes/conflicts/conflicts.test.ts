@@ -1,26 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClaimFeature } from '../../../shared/claims.js';
 import type { ConflictFeature } from '../../../shared/conflicts.js';
-import { createApp } from '../../app.js';
 import { rectangle25832, toLonLat } from '../../testing/geo-fixtures.js';
-import { openTestDatabase, type TestDatabase } from '../../testing/test-db.js';
+import { useTestApi } from '../../testing/test-app.js';
 
-let t: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  t = await openTestDatabase();
-  app = createApp({ db: t.db });
-});
-afterAll(() => t.close());
-
-const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-  app.request(path, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const api = useTestApi();
 
 /**
  * South-west corners (EPSG:25832) of 2 km × 2 km squares inside one municipality, clear of constraint
@@ -53,7 +39,7 @@ function area(): [number, number] {
 const overlapsOnly = (list: ConflictFeature[]) => list.filter((c) => c.properties.kind === 'overlap');
 
 async function claim(geometry: Polygon | MultiPolygon, use: string, title = use): Promise<ClaimFeature> {
-  const res = await send('POST', '/api/claims', {
+  const res = await api.send('POST', '/api/claims', {
     type: 'Feature',
     geometry,
     properties: { title, use, proposer: { name: 'Test', type: 'region' } },
@@ -63,7 +49,7 @@ async function claim(geometry: Polygon | MultiPolygon, use: string, title = use)
 }
 
 async function conflictsOf(id: number): Promise<ConflictFeature[]> {
-  const res = await app.request(`/api/claims/${id}/conflicts`);
+  const res = await api.request(`/api/claims/${id}/conflicts`);
   expect(res.status).toBe(200);
   return ((await res.json()) as { features: ConflictFeature[] }).features;
 }
@@ -114,7 +100,7 @@ describe('claim ↔ claim overlaps', () => {
 
   it('list every municipality of a conflict across a municipal border', async () => {
     // A point on the Hannover/Laatzen border.
-    const { x, y } = await t.db.one<{ x: number; y: number }>(sql`
+    const { x, y } = await api.db.one<{ x: number; y: number }>(sql`
       select ST_X(p) as x, ST_Y(p) as y from (
         select ST_ClosestPoint(ST_Boundary(h.geom), ST_PointOnSurface(l.geom)) as p
         from municipality h, municipality l where h.ags = '03241001' and l.ags = '03241009') q`);
@@ -143,7 +129,7 @@ describe('setbacks', () => {
 
 describe('claim ↔ constraint', () => {
   it('housing in a nature reserve is a high conflict with its reason', async () => {
-    const nsg = await t.db.one<{ id: number; x: number; y: number }>(sql`
+    const nsg = await api.db.one<{ id: number; x: number; y: number }>(sql`
       select id, ST_X(p) as x, ST_Y(p) as y from (
         select id, ST_PointOnSurface(geom) as p from constraint_area where kind = 'nature_reserve' order by area_ha desc limit 1) k`);
     const [lon] = toLonLat(nsg.x, nsg.y);
@@ -165,7 +151,7 @@ describe('conflicts keep their discussion', () => {
     const [first] = between(await conflictsOf(a.id as number), a.id as number, b.id as number);
     const id = first!.id as number;
 
-    const discuss = await send(
+    const discuss = await api.send(
       'PATCH',
       `/api/conflicts/${id}`,
       { status: 'in_discussion', note: 'Termin am 3.12.' },
@@ -174,7 +160,7 @@ describe('conflicts keep their discussion', () => {
     expect(discuss.status).toBe(200);
 
     // A small edit: still overlapping, now 100 m less.
-    const edit = await send(
+    const edit = await api.send(
       'PATCH',
       `/api/claims/${b.id}`,
       { geometry: rectangle25832(x + 350, y, 500, 400) },
@@ -187,8 +173,13 @@ describe('conflicts keep their discussion', () => {
     expect(same!.properties.area_ha).toBeCloseTo(6, 2);
 
     // Moving b away resolves it: closed automatically, not deleted, notes kept.
-    await send('PATCH', `/api/claims/${b.id}`, { geometry: rectangle25832(x + 600, y, 500, 400) }, { 'If-Match': '2' });
-    const closed = (await (await app.request(`/api/conflicts/${id}`)).json()) as ConflictFeature & {
+    await api.send(
+      'PATCH',
+      `/api/claims/${b.id}`,
+      { geometry: rectangle25832(x + 600, y, 500, 400) },
+      { 'If-Match': '2' },
+    );
+    const closed = (await (await api.request(`/api/conflicts/${id}`)).json()) as ConflictFeature & {
       notes: { kind: string; body: string }[];
     };
     expect(closed.properties.active).toBe(false);
@@ -202,7 +193,7 @@ describe('conflicts keep their discussion', () => {
     const [x, y] = area();
     const a = await claim(rectangle25832(x, y, 500, 400), 'housing');
     const b = await claim(rectangle25832(x + 250, y, 500, 400), 'commercial');
-    await send('PATCH', `/api/claims/${b.id}`, { properties: { status: 'withdrawn' } }, { 'If-Match': '1' });
+    await api.send('PATCH', `/api/claims/${b.id}`, { properties: { status: 'withdrawn' } }, { 'If-Match': '1' });
     const list = between(await conflictsOf(a.id as number), a.id as number, b.id as number);
     expect(list.every((c) => !c.properties.active)).toBe(true);
   });
@@ -212,17 +203,17 @@ describe('conflicts keep their discussion', () => {
     const a = await claim(rectangle25832(x, y, 500, 400), 'housing');
     const b = await claim(rectangle25832(x + 250, y, 500, 400), 'commercial');
     const [c] = between(await conflictsOf(a.id as number), a.id as number, b.id as number);
-    const noReason = await send('PATCH', `/api/conflicts/${c!.id}`, { status: 'accepted' }, { 'If-Match': '1' });
+    const noReason = await api.send('PATCH', `/api/conflicts/${c!.id}`, { status: 'accepted' }, { 'If-Match': '1' });
     expect(noReason.status).toBe(400);
     expect(((await noReason.json()) as { message: string }).message).toContain('justification');
-    const ok = await send(
+    const ok = await api.send(
       'PATCH',
       `/api/conflicts/${c!.id}`,
       { status: 'accepted', justification: 'Gewerbe mit Lärmschutzwall' },
       { 'If-Match': '1' },
     );
     expect(ok.status).toBe(200);
-    const stale = await send('PATCH', `/api/conflicts/${c!.id}`, { status: 'open' }, { 'If-Match': '1' });
+    const stale = await api.send('PATCH', `/api/conflicts/${c!.id}`, { status: 'open' }, { 'If-Match': '1' });
     expect(stale.status).toBe(409);
   });
 });
@@ -234,7 +225,7 @@ describe('compromise', () => {
     await claim(rectangle25832(x + 400, y, 400, 400), 'commercial', 'Gewerbe'); // overlaps 8 ha: high
     const wind = await claim(rectangle25832(x + 300, y + 400 + 800, 200, 200), 'wind', 'Wind'); // 800 m north: setback high
 
-    const preview = (await (await app.request(`/api/claims/${housing.id}/compromise`)).json()) as {
+    const preview = (await (await api.request(`/api/claims/${housing.id}/compromise`)).json()) as {
       original_ha: number;
       remaining_ha: number;
       lost_ha: number;
@@ -250,7 +241,7 @@ describe('compromise', () => {
     expect(preview.lost_ha).toBeCloseTo(preview.original_ha - preview.remaining_ha, 3);
     expect(preview.geometry.type).toBe('MultiPolygon');
 
-    const applied = await send('POST', `/api/claims/${housing.id}/compromise`, undefined, { 'If-Match': '1' });
+    const applied = await api.send('POST', `/api/claims/${housing.id}/compromise`, undefined, { 'If-Match': '1' });
     expect(applied.status).toBe(200);
     const after = (await applied.json()) as ClaimFeature;
     expect(after.properties.version).toBe(2);
@@ -264,22 +255,22 @@ describe('compromise', () => {
       (c) => c.properties.active,
     );
     expect(windHigh).toEqual([]);
-    const history = (await (await app.request(`/api/claims/${housing.id}/history`)).json()) as { versions: unknown[] };
+    const history = (await (await api.request(`/api/claims/${housing.id}/history`)).json()) as { versions: unknown[] };
     expect(history.versions).toHaveLength(2);
   });
 });
 
 describe('alternative sites', () => {
   it('suggests up to 5 explained sites of about the same size without high conflicts', async () => {
-    const demo = await t.db.one<{ id: number }>(
+    const demo = await api.db.one<{ id: number }>(
       sql`select id from planning_claim where demo and use = 'housing' order by id limit 1`,
     );
-    const res = await app.request(`/api/claims/${demo.id}/alternatives`);
+    const res = await api.request(`/api/claims/${demo.id}/alternatives`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       sites: { rank: number; area_ha: number; explanation: string; geometry: MultiPolygon }[];
     };
-    const claimHa = ((await (await app.request(`/api/claims/${demo.id}`)).json()) as ClaimFeature).properties.area_ha;
+    const claimHa = ((await (await api.request(`/api/claims/${demo.id}`)).json()) as ClaimFeature).properties.area_ha;
     expect(body.sites.length).toBeGreaterThan(0);
     expect(body.sites.length).toBeLessThanOrEqual(5);
     for (const s of body.sites) {

@@ -1,19 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.js';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../db/seed/csv.js';
 import { REFERENCE_DIR } from '../../db/seed/reference-data.js';
 import { rectangle25832, toUtm } from '../../testing/geo-fixtures.js';
-import { openTestDatabase, type TestDatabase } from '../../testing/test-db.js';
+import { useTestApi } from '../../testing/test-app.js';
 import type { IndicatorRow } from './indicators.service.js';
 
-let t: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  t = await openTestDatabase();
-  app = createApp({ db: t.db });
-});
-afterAll(() => t.close());
+const api = useTestApi();
 
 interface Table {
   year: number;
@@ -24,7 +17,7 @@ interface Table {
   method: { label: string };
 }
 const table = async (qs: string) => {
-  const res = await app.request(`/api/indicators?${qs}`);
+  const res = await api.request(`/api/indicators?${qs}`);
   expect(res.status, await res.clone().text()).toBe(200);
   return (await res.json()) as Table;
 };
@@ -65,7 +58,7 @@ describe('GET /api/indicators', () => {
 
   it('scenario figures change when a claim is adopted', async () => {
     const [x, y] = toUtm(10.0, 52.33); // open land in Lehrte/Sehnde
-    const created = await app.request('/api/claims', {
+    const created = await api.request('/api/claims', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -90,7 +83,7 @@ describe('GET /api/indicators', () => {
       ['under_review', 1],
       ['adopted', 2],
     ] as const) {
-      const res = await app.request(`/api/claims/${claim.id}`, {
+      const res = await api.request(`/api/claims/${claim.id}`, {
         method: 'PATCH',
         headers: { 'Content-Type': 'application/json', 'If-Match': `"${v}"` },
         body: JSON.stringify({ properties: { status } }),
@@ -105,16 +98,16 @@ describe('GET /api/indicators', () => {
   });
 
   it('rejects unknown scenarios, targets and years naming them', async () => {
-    expect((await app.request('/api/indicators?scenario=maybe')).status).toBe(400);
-    expect((await app.request('/api/indicators?target=xyz')).status).toBe(400);
-    expect((await app.request('/api/indicators?year=1999')).status).toBe(404);
-    expect((await app.request('/api/indicators?method=mix&weight=150')).status).toBe(400);
+    expect((await api.request('/api/indicators?scenario=maybe')).status).toBe(400);
+    expect((await api.request('/api/indicators?target=xyz')).status).toBe(400);
+    expect((await api.request('/api/indicators?year=1999')).status).toBe(404);
+    expect((await api.request('/api/indicators?method=mix&weight=150')).status).toBe(400);
   });
 });
 
 describe('GET /api/indicators/:ags and the CSV', () => {
   it('gives the time series of a municipality and of the Region with the target path to 2050', async () => {
-    const res = await app.request('/api/indicators/03241011');
+    const res = await api.request('/api/indicators/03241011');
     const s = (await res.json()) as {
       name: string;
       series: IndicatorRow[];
@@ -124,13 +117,13 @@ describe('GET /api/indicators/:ags and the CSV', () => {
     expect(s.series[0]!.year).toBe(2018);
     expect(s.series.length).toBeGreaterThan(1);
     expect(s.target_path.at(-1)).toEqual({ year: 2050, budget_ha_per_year: 0 });
-    const region = (await (await app.request('/api/indicators/03241')).json()) as { series: IndicatorRow[] };
+    const region = (await (await api.request('/api/indicators/03241')).json()) as { series: IndicatorRow[] };
     expect(Math.abs(region.series[0]!.suv_ha - 52_817)).toBeLessThanOrEqual(1);
-    expect((await app.request('/api/indicators/12345678')).status).toBe(400);
+    expect((await api.request('/api/indicators/12345678')).status).toBe(400);
   });
 
   it('exports CSV for German spreadsheets with all rows and the sources', async () => {
-    const res = await app.request('/api/indicators.csv?year=2018');
+    const res = await api.request('/api/indicators.csv?year=2018');
     expect(res.headers.get('content-type')).toContain('text/csv');
     const text = await res.text();
     const lines = text.replace(/^\uFEFF/, '').split('\r\n');
