@@ -3,7 +3,7 @@
  * database's own bare-query time, as ratios (these machines are noisy). Prints a table; a full run
  * writes docs/benchmarks.md. Postgres is measured when DATABASE_URL is set.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -101,34 +101,19 @@ console.log(`\n${md}\n`);
 
 if (!smoke) {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const doc = `# Benchmarks
-
+  const key = `parcels=${size.parcels}`;
+  const block = `<!-- bench:${key} -->
 Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu},
 ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${versions.join(', ')}.
 Data: ${size.claims} claims, ${size.constraints} constraint areas, ${size.parcels} parcels (synthetic, deterministic).
 
-Each figure stands next to the **bare query**: the same SQL statement sent straight to the driver
-(PGlite's \`query\`, postgres.js's \`unsafe\`), without drizzle, our guard or JSON shaping, timed in
-alternation with the application path in the same run. The ratio of the two p95 values is what the
-goals judge, because absolute times on these shared 2-core machines vary from run to run.
-
 ${md}
-
-## What the figures mean and what was done for them
-
-- **Update after one claim edit** is the conflict statement that runs inside every claim write
-  (create, edit, delete, restore): one SQL statement with GiST-filtered candidate pairs (\`&&\`,
-  \`ST_DWithin\`), \`ST_Relate\` for interior intersection (no overlay unless the pair collides),
-  overlays on a 1 mm grid, and the upsert of conflicts and notes in the same statement.
-- **Full recompute** is the same statement for all claims (\`npm run conflicts:recompute\`, \`PUT /api/rules\`).
-- **Indicators** is \`GET /api/indicators\` without HTTP: the statistics of two years and the planned
-  land take of the scenario's claims (kept per claim and municipality in \`claim_land_take\`, so the
-  table never intersects parcels at read time), then the maths in shared/indicators.ts.
-- **Land take after one claim change** intersects the changed claim with the parcels (GiST) and
-  rewrites its rows; it runs inside every claim write.
-- **PATCH end to end** adds JSON parsing, validation, the version check, the history row and the
-  response; it has no bare counterpart.
-`;
-  await writeFile(new URL('../../docs/benchmarks.md', import.meta.url), doc);
-  log('docs/benchmarks.md written');
+<!-- /bench:${key} -->`;
+  // Replace only this data size's block, so the analysis written around it stays.
+  const path = new URL('../../docs/benchmarks.md', import.meta.url);
+  const old = await readFile(path, 'utf8').catch(() => '');
+  const re = new RegExp(`<!-- bench:${key} -->[\\s\\S]*?<!-- /bench:${key} -->`);
+  const doc = re.test(old) ? old.replace(re, block) : `${old || '# Benchmarks\n'}\n## ${key}\n\n${block}\n`;
+  await writeFile(path, doc);
+  log(`docs/benchmarks.md: block ${key} written`);
 }
