@@ -136,12 +136,17 @@ export function sumTakes(parts: PlannedTake[]): PlannedTake {
  * Spread of a value across municipalities for the Region's balancing role (Ausgleichsfunktion):
  * min, max, their ratio and the coefficient of variation.
  */
-export function spread(values: number[]): { min: number; max: number; ratio: number; cv_pct: number } {
+export function spread(values: number[]): { min: number; max: number; ratio: number | null; cv_pct: number } {
   const min = Math.min(...values);
   const max = Math.max(...values);
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
   const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
-  return { min: round(min, 2), max: round(max, 2), ratio: round(max / min, 2), cv_pct: round((100 * sd) / mean, 1) };
+  return {
+    min: round(min, 2),
+    max: round(max, 2),
+    ratio: min > 0 ? round(max / min, 2) : null,
+    cv_pct: mean === 0 ? 0 : round((100 * sd) / mean, 1),
+  };
 }
 
 /** Claim uses whose land take counts as new Siedlungs- und Verkehrsfläche. */

@@ -60,7 +60,7 @@ function toCsv(rows: IndicatorRow[], comma: boolean, footer: string[]): string {
   const cell = (v: unknown) => {
     if (v === null || v === undefined) return '';
     const s = typeof v === 'number' && !comma ? String(v).replace('.', ',') : String(v);
-    return /[";,\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    return s.includes(sep) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [CSV_COLUMNS.join(sep), ...rows.map((r) => CSV_COLUMNS.map((k) => cell(r[k])).join(sep))];
   return `\uFEFF${[...lines, '', ...footer.map((f) => cell(`# ${f}`))].join('\r\n')}\r\n`;
