@@ -149,3 +149,8 @@ export function deleteClaim(id: number, version: number): Promise<ClaimResult> {
 export function restoreClaim(id: number, version: number, currentVersion: number): Promise<ClaimResult> {
   return write('POST', `/api/claims/${id}/restore`, { version }, ifMatch(currentVersion));
 }
+
+/** `POST /api/claims/:id/compromise`: stores the compromise as a new version, against `version`. */
+export function applyCompromise(id: number, version: number): Promise<ClaimResult> {
+  return write('POST', `/api/claims/${id}/compromise`, undefined, ifMatch(version));
+}

@@ -1,9 +1,10 @@
-/** Top bar with the title, the demo-data badge and the language switch. */
+/** Top bar with the title, the link between map and dashboard, the demo-data badge and the language switch. */
+import { DashboardLink } from '../dashboard/header-link.js';
 import { useT } from '../i18n/use-t.js';
 import { LanguageSwitch } from './language-switch.js';
 
-/** The header bar. */
-export function AppHeader() {
+/** The header bar; `page` decides whether it links to the dashboard or back to the map. */
+export function AppHeader({ page = 'map' }: { page?: 'map' | 'dashboard' }) {
   const t = useT();
   return (
     <header className="app-header">
@@ -11,6 +12,7 @@ export function AppHeader() {
         <h1 className="app-header__title">{t('app.title')}</h1>
         <p className="app-header__subtitle">{t('app.subtitle')}</p>
       </div>
+      <DashboardLink page={page} />
       <span className="demo-badge" title={t('demo.text')}>
         {t('demo.badge')}
       </span>

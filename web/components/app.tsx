@@ -1,5 +1,6 @@
-/** The application shell: header, side panel and map. */
+/** The application shell: header, side panel and map — or, on `#/dashboard`, the dashboard. */
 import { lazy, Suspense, useEffect } from 'react';
+import { isDashboardHash, useHash } from '../dashboard/route.js';
 import { useDataLoaders } from '../data/use-data-loaders.js';
 import { useT } from '../i18n/use-t.js';
 import { MapView } from '../map/map-view.js';
@@ -12,9 +13,24 @@ import { SidePanel } from './side-panel.js';
 import { useEditShortcuts } from './use-edit-shortcuts.js';
 
 const ConflictView = lazy(() => import('./conflict-dialog.js').then((m) => ({ default: m.ConflictView })));
+const Dashboard = lazy(() => import('../dashboard/dashboard.js'));
 
-/** Root component. */
+/** Root component: the dashboard route or the map. */
 export function App() {
+  const hash = useHash();
+  const t = useT();
+  if (isDashboardHash(hash)) {
+    return (
+      <Suspense fallback={<p className="route-loading">{t('dashboard.loadingChunk')}</p>}>
+        <Dashboard />
+      </Suspense>
+    );
+  }
+  return <MapApp />;
+}
+
+/** The map page. */
+function MapApp() {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
   const loaders = useDataLoaders();

@@ -1,4 +1,4 @@
-/** The selected claim: attributes, area, municipalities, timestamps, actions and history. */
+/** The selected claim: attributes, area, municipalities, timestamps, actions, conflicts and history. */
 import { useState } from 'react';
 import { CLAIM_USE } from '../../shared/claim-uses.js';
 import { CLAIM_STATUS, PROPOSER_TYPE, type ClaimFeature } from '../../shared/claims.js';
@@ -8,6 +8,7 @@ import { appStore, useAppStore } from '../state/app-store.js';
 import { deleteClaimEdit, editClaim, restoreVersion } from '../state/edit-commands.js';
 import { claimBbox, municipalityNames, useMunicipalityNames } from './claim-helpers.js';
 import { ClaimHistoryList } from './claim-history.js';
+import { ClaimConflicts } from './conflicts/claim-conflicts.js';
 
 /** Details of one claim. */
 export function ClaimDetails({ claim }: { claim: ClaimFeature }) {
@@ -134,6 +135,7 @@ export function ClaimDetails({ claim }: { claim: ClaimFeature }) {
           </div>
         </div>
       )}
+      <ClaimConflicts claim={claim} />
       <ClaimHistoryList claim={claim} />
     </article>
   );

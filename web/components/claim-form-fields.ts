@@ -30,8 +30,19 @@ export type FieldName = keyof FormValues;
 /** A message per field. */
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
-/** Values for a new claim, or the claim's own. */
-export function initialValues(claim: ClaimFeature | null): FormValues {
+/** Values for a new claim (empty, or `prefill`), or the claim's own. */
+export function initialValues(claim: ClaimFeature | null, prefill: ClaimInput | null = null): FormValues {
+  if (!claim && prefill) {
+    return {
+      title: prefill.title,
+      use: prefill.use,
+      proposerName: prefill.proposer.name,
+      proposerType: prefill.proposer.type,
+      status: prefill.status,
+      horizon: prefill.horizon_year === null ? '' : String(prefill.horizon_year),
+      description: prefill.description,
+    };
+  }
   if (!claim) {
     return {
       title: '',

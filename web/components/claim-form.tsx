@@ -14,6 +14,7 @@ import {
   PROPOSER_TYPES,
   canChangeStatus,
   type ClaimFeature,
+  type ClaimInput,
 } from '../../shared/claims.js';
 import { formatHa } from '../i18n/messages.js';
 import { useT } from '../i18n/use-t.js';
@@ -62,8 +63,8 @@ function Field({ name, label, error, hint, children }: FieldProps) {
   );
 }
 
-/** The form for the open sketch; `claim` is the claim being edited (null: a new one). */
-export function ClaimForm({ claim }: { claim: ClaimFeature | null }) {
+/** The form for the open sketch; `claim` is the claim being edited (null: a new one, maybe with `prefill`). */
+export function ClaimForm({ claim, prefill = null }: { claim: ClaimFeature | null; prefill?: ClaimInput | null }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const area = useAppStore((s) => s.liveAreaHa);
@@ -71,7 +72,7 @@ export function ClaimForm({ claim }: { claim: ClaimFeature | null }) {
   // While a conflict waits for a decision, the decision is about the edit as it was sent.
   const locked = useAppStore((s) => s.conflict !== null);
   const names = useMunicipalityNames();
-  const [values, setValues] = useState<FormValues>(() => initialValues(claim));
+  const [values, setValues] = useState<FormValues>(() => initialValues(claim, prefill));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);

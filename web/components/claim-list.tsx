@@ -9,7 +9,8 @@ import { appStore, useAppStore } from '../state/app-store.js';
 import { hasFilters, matchesFilters, type ClaimFilters } from '../state/claims-slice.js';
 import { claimBbox, municipalityNames, useMunicipalityNames } from './claim-helpers.js';
 
-function Filter({
+/** A labelled select with "any" as its first option; also used by the conflicts list. */
+export function Filter({
   label,
   value,
   onChange,

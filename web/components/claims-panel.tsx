@@ -25,6 +25,7 @@ export function ClaimsPanel() {
       <ClaimForm
         key={`${sketch.claim?.properties.id ?? 'new'}@${sketch.claim?.properties.version ?? 0}`}
         claim={sketch.claim}
+        prefill={sketch.prefill}
       />
     );
   } else if (selected) {

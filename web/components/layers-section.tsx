@@ -1,7 +1,8 @@
-/** "Ebenen und Legende" section: layer switches, the land-use legend and constraint kinds. */
+/** "Ebenen und Legende" section: layer switches, the land-use legend, conflicts and constraint kinds. */
 import { useT } from '../i18n/use-t.js';
 import { useAppStore } from '../state/app-store.js';
 import { PARCELS_MIN_ZOOM } from '../state/view-slice.js';
+import { ConflictLayerToggle } from './conflicts/conflict-layer-toggle.js';
 import { ConstraintToggles } from './constraint-toggles.js';
 import { LandUseLegend } from './land-use-legend.js';
 
@@ -38,6 +39,7 @@ export function LayersSection() {
         </span>
       </label>
       {layers.parcels && <LandUseLegend />}
+      <ConflictLayerToggle />
       <ConstraintToggles />
     </section>
   );

@@ -1,15 +1,18 @@
-/** Left side panel with two tabs: the map (municipality, layers, demo note) and the land-use claims. */
-import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
+/** Left side panel with three tabs: the map (municipality, layers, demo note), the land-use claims and their conflicts. */
+import { lazy, Suspense, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useT } from '../i18n/use-t.js';
 import { useAppStore } from '../state/app-store.js';
 import type { PanelTab } from '../state/claims-slice.js';
+import { openConflictCount } from '../state/conflict-view.js';
 import { LayersSection } from './layers-section.js';
 import { MunicipalitySection } from './municipality-section.js';
 
-const TABS: PanelTab[] = ['map', 'claims'];
+const TABS: PanelTab[] = ['map', 'claims', 'conflicts'];
 
 // The claims tab (with the zod schema behind its form) is a chunk of its own.
 const ClaimsPanel = lazy(() => import('./claims-panel.js').then((m) => ({ default: m.ClaimsPanel })));
+const loadConflictsPanel = () => import('./conflicts/conflicts-panel.js');
+const ConflictsPanel = lazy(() => loadConflictsPanel().then((m) => ({ default: m.ConflictsPanel })));
 
 /** The side panel. */
 export function SidePanel() {
@@ -19,12 +22,26 @@ export function SidePanel() {
   const count = useAppStore(
     (s) => s.claims.data?.features.filter((f) => f.properties.deleted_at === null).length ?? null,
   );
-  const buttons = useRef<Record<PanelTab, HTMLButtonElement | null>>({ map: null, claims: null });
+  const conflictCount = useAppStore((s) => (s.conflicts.data ? openConflictCount(s.conflicts.data.features) : null));
+  const buttons = useRef<Record<PanelTab, HTMLButtonElement | null>>({ map: null, claims: null, conflicts: null });
+  const counts: Record<PanelTab, number | null> = { map: null, claims: count, conflicts: conflictCount };
+  const labels: Record<PanelTab, string> = {
+    map: t('panel.tabMap'),
+    claims: t('panel.tabClaims'),
+    conflicts: t('conflicts.tab'),
+  };
+
+  // The conflicts tab is opened right after saves to see what a claim collides with: fetch its chunk early.
+  const conflictsLoaded = conflictCount !== null;
+  useEffect(() => {
+    if (conflictsLoaded) void loadConflictsPanel();
+  }, [conflictsLoaded]);
 
   // Arrow keys move between tabs, as the ARIA tabs pattern expects.
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length]!;
+    const step = event.key === 'ArrowRight' ? 1 : TABS.length - 1;
+    const next = TABS[(TABS.indexOf(tab) + step) % TABS.length]!;
     setTab(next);
     buttons.current[next]?.focus();
   };
@@ -47,8 +64,12 @@ export function SidePanel() {
             className="tabs__tab"
             onClick={() => setTab(name)}
           >
-            {name === 'map' ? t('panel.tabMap') : t('panel.tabClaims')}
-            {name === 'claims' && count !== null && <span className="tabs__count">{count}</span>}
+            {labels[name]}
+            {counts[name] !== null && (
+              <span className={`tabs__count tabs__count--${name}`} data-testid={`tab-count-${name}`}>
+                {counts[name]}
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -64,9 +85,13 @@ export function SidePanel() {
               <p className="demo-note__text">{t('demo.text')}</p>
             </section>
           </>
-        ) : (
+        ) : tab === 'claims' ? (
           <Suspense fallback={<p className="panel-hint panel-section">{t('claims.loading')}</p>}>
             <ClaimsPanel />
+          </Suspense>
+        ) : (
+          <Suspense fallback={<p className="panel-hint panel-section">{t('conflicts.loading')}</p>}>
+            <ConflictsPanel />
           </Suspense>
         )}
       </div>

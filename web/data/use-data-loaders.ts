@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { appStore } from '../state/app-store.js';
 import { loadClaims } from './claims-loader.js';
 import { startCollisionWatcher } from './collision-watcher.js';
+import { loadConflicts } from './conflicts-loader.js';
 import { loadMunicipalities } from './municipalities-loader.js';
 import { startViewportLoader, type ViewportLoader } from './viewport-loader.js';
 
@@ -13,7 +14,7 @@ export interface DataLoaders {
 }
 
 /**
- * Loads the municipalities and the claims once, keeps parcels and constraints in step with the
+ * Loads the municipalities, the claims and the conflicts once, keeps parcels and constraints in step with the
  * view, and keeps the live collision preview up to date.
  */
 export function useDataLoaders(): DataLoaders {
@@ -29,6 +30,7 @@ export function useDataLoaders(): DataLoaders {
   useEffect(() => {
     retryMunicipalities();
     void loadClaims(appStore);
+    void loadConflicts(appStore);
     viewport.current = startViewportLoader(appStore);
     const stopCollisions = startCollisionWatcher(appStore);
     return () => {

@@ -2,6 +2,9 @@
  * German UI texts (the primary language). Keys are stable; `{name}` marks a placeholder that
  * {@link formatMessage} fills in. Every key here must exist in `en.ts` too (checked by its type).
  */
+import { conflictsDe } from './conflicts.de.js';
+import { dashboardDe } from './dashboard.de.js';
+
 export const de = {
   'app.title': 'Flächenforum – Region Hannover',
   'app.subtitle': 'Flächenansprüche der 21 Städte und Gemeinden',
@@ -213,6 +216,9 @@ export const de = {
   'maplibre.resetBearing': 'Nach Norden ausrichten',
   'maplibre.toggleAttribution': 'Quellenangaben ein-/ausblenden',
   'maplibre.mapTitle': 'Karte',
+
+  ...dashboardDe,
+  ...conflictsDe,
 } as const;
 
 /** A key of the message catalogue. */

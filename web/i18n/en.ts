@@ -1,4 +1,6 @@
 /** English UI texts. Typed as {@link Messages}, so a key missing here fails the type check. */
+import { conflictsEn } from './conflicts.en.js';
+import { dashboardEn } from './dashboard.en.js';
 import type { Messages } from './de.js';
 
 export const en: Messages = {
@@ -210,4 +212,7 @@ export const en: Messages = {
   'maplibre.resetBearing': 'Reset bearing to north',
   'maplibre.toggleAttribution': 'Toggle attribution',
   'maplibre.mapTitle': 'Map',
+
+  ...dashboardEn,
+  ...conflictsEn,
 };

@@ -1,8 +1,8 @@
 /**
- * The one place that talks to MapLibre (with its helpers in this folder: labels, claim highlights;
- * drawing goes through Terra Draw's adapter in `draw-controller.ts`). React and the store push
- * state in through the setters; the controller reports user interaction back through
- * {@link MapCallbacks}. Setters are cheap to call repeatedly: each skips work when nothing changed.
+ * The one place that talks to MapLibre (with its helpers in this folder: labels, claim highlights,
+ * conflict layers; drawing goes through Terra Draw's adapter in `draw-controller.ts`). React and
+ * the store push state in through the setters; the controller reports user interaction back
+ * through {@link MapCallbacks}. Setters are cheap to call repeatedly: each skips work when nothing changed.
  */
 import * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -15,6 +15,7 @@ import type { Translate } from '../i18n/messages.js';
 import { REGION_BBOX, type FitPadding } from '../state/view-slice.js';
 import { ClaimHighlights } from './claim-highlights.js';
 import { CLAIM_LAYER, CLAIM_SOURCE } from './claims-style.js';
+import { ConflictLayers } from './conflict-layers.js';
 import { LAYER, SOURCE, constraintKindFilter, createBaseStyle } from './map-style.js';
 import { MunicipalityLabels } from './municipality-labels.js';
 import { signature } from './source-signature.js';
@@ -28,6 +29,10 @@ export interface MapCallbacks {
   onClick(ags: string | null): void;
   /** A click on a claim; claims lie above municipalities, so this click selects no municipality. */
   onClaimClick(id: number): void;
+  /** A click on a conflict; conflicts lie above claims, so this click selects no claim. */
+  onConflictClick(id: number): void;
+  /** The conflict under the pointer (null: none). */
+  onConflictHover(id: number | null): void;
 }
 
 type SourceId = (typeof SOURCE)[keyof typeof SOURCE] | (typeof CLAIM_SOURCE)[keyof typeof CLAIM_SOURCE];
@@ -65,6 +70,8 @@ export class MapController {
   private visibility: Partial<Record<'municipalities' | 'parcels', boolean>> = {};
   private interactive = true;
   private readonly highlights: ClaimHighlights;
+  /** Conflict and proposal layers; the store bridge feeds them through their own setters. */
+  readonly conflicts: ConflictLayers;
 
   constructor(
     container: HTMLElement,
@@ -92,6 +99,10 @@ export class MapController {
     this.addLocalizedControls();
     this.labels = new MunicipalityLabels(this.map);
     this.highlights = new ClaimHighlights(this.map, SOURCE.constraints);
+    this.conflicts = new ConflictLayers(this.map, LAYER.municipalitiesLine, {
+      onHover: (id) => callbacks.onConflictHover(id),
+      isInteractive: () => this.interactive,
+    });
 
     this.map.on('load', this.onLoad);
     this.map.on('moveend', this.reportView);
@@ -163,7 +174,10 @@ export class MapController {
   setInteractive(interactive: boolean): void {
     if (interactive === this.interactive) return;
     this.interactive = interactive;
-    if (!interactive) this.callbacks.onHover(null);
+    if (!interactive) {
+      this.callbacks.onHover(null);
+      this.callbacks.onConflictHover(null);
+    }
   }
 
   /** Shows only these constraint kinds (immediately, before new data arrives). */
@@ -229,6 +243,7 @@ export class MapController {
   /** Removes the map and its labels. */
   destroy(): void {
     this.labels.destroy();
+    this.conflicts.destroy();
     this.map.remove();
   }
 
@@ -285,6 +300,7 @@ export class MapController {
       this.setLayerVisible(layer as 'municipalities' | 'parcels', visible);
     }
     this.highlights.onLoad();
+    this.conflicts.onLoad();
     this.applyFeatureState('selected', null, this.selectedAgs);
     this.applyFeatureState('hover', null, this.hoveredAgs);
     this.reportView();
@@ -314,6 +330,11 @@ export class MapController {
 
   private readonly onClickMap = (event: maplibregl.MapMouseEvent): void => {
     if (!this.loaded || !this.interactive) return;
+    const conflictId = this.conflicts.conflictAt(event.point);
+    if (conflictId !== null) {
+      this.callbacks.onConflictClick(conflictId);
+      return;
+    }
     const [claim] = this.map.queryRenderedFeatures(event.point, { layers: [CLAIM_LAYER.fill] });
     const claimId = claim?.properties?.id;
     if (typeof claimId === 'number') {

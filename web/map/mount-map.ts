@@ -7,9 +7,11 @@ import type * as maplibregl from 'maplibre-gl';
 import { translator } from '../i18n/messages.js';
 import type { AppState, AppStore } from '../state/app-store.js';
 import { hasFilters, matchesFilters } from '../state/claims-slice.js';
+import { hasConflictFilters, matchesConflictFilters } from '../state/conflict-view.js';
 import type { DrawController } from './draw-controller.js';
 import { MapController } from './map-controller.js';
 import { buildOverlay } from './overlay.js';
+import { buildProposal } from './proposal-overlay.js';
 
 /** Handles exposed on `window` so that browser tests can inspect the rendered map. */
 export interface TestHandles {
@@ -32,6 +34,37 @@ function filteredClaimIds(state: AppState): number[] | null {
   return state.claims.data.features.filter((f) => matchesFilters(f, state.filters)).map((f) => f.properties.id);
 }
 
+/** Ids of the conflicts the panel lists; null when every conflict is listed (draw all). */
+function filteredConflictIds(state: AppState): number[] | null {
+  const { conflictFilters: filters, conflictLayer } = state;
+  if (!state.conflicts.data || (conflictLayer.showClosed && !hasConflictFilters(filters))) return null;
+  return state.conflicts.data.features
+    .filter((f) => matchesConflictFilters(f.properties, filters, conflictLayer.showClosed))
+    .map((f) => f.properties.id);
+}
+
+function pushConflicts(controller: MapController, state: AppState, prev: AppState | null): void {
+  const layers = controller.conflicts;
+  if (state.conflicts.data !== prev?.conflicts.data) layers.setConflicts(state.conflicts.data);
+  if (
+    state.conflicts.data !== prev?.conflicts.data ||
+    state.conflictFilters !== prev?.conflictFilters ||
+    state.conflictLayer !== prev?.conflictLayer
+  ) {
+    layers.setFilter(filteredConflictIds(state));
+  }
+  layers.setVisible(state.conflictLayer.visible);
+  layers.setStates(state.selectedConflictId, state.hoveredConflictId);
+  if (
+    state.compromise !== prev?.compromise ||
+    state.alternatives !== prev?.alternatives ||
+    state.selectedClaimId !== prev?.selectedClaimId ||
+    state.sketch !== prev?.sketch
+  ) {
+    layers.setProposal(buildProposal(state));
+  }
+}
+
 function pushClaims(
   controller: MapController,
   draw: DrawController | null,
@@ -42,7 +75,9 @@ function pushClaims(
   if (state.claims.data !== prev?.claims.data || state.filters !== prev?.filters) {
     controller.setClaimFilter(filteredClaimIds(state));
   }
-  controller.setClaimStates(state.selectedClaimId, state.sketch?.claim?.properties.id ?? null);
+  // While a compromise is previewed, its remaining and lost parts stand in for the claim itself.
+  const previewed = state.compromise?.remote.data && !state.sketch ? state.compromise.claimId : null;
+  controller.setClaimStates(state.selectedClaimId, state.sketch?.claim?.properties.id ?? previewed);
   controller.setCollisions(state.collisions);
   controller.setInteractive(state.tool === 'select' && !state.sketch);
   if (
@@ -82,6 +117,7 @@ function push(controller: MapController, draw: DrawController | null, state: App
   if (state.fitRequest && state.fitRequest !== prev?.fitRequest) {
     controller.fitBounds(state.fitRequest.bbox, state.fitRequest.padding);
   }
+  pushConflicts(controller, state, prev);
   pushClaims(controller, draw, state, prev);
 }
 
@@ -95,6 +131,8 @@ export function mountMap(container: HTMLElement, store: AppStore): () => void {
       if (ags) store.getState().select(ags);
     },
     onClaimClick: (id) => store.getState().selectClaim(id),
+    onConflictClick: (id) => store.getState().selectConflict(id),
+    onConflictHover: (id) => store.getState().hoverConflict(id),
   });
   let draw: DrawController | null = null;
   let destroyed = false;

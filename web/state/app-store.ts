@@ -1,15 +1,17 @@
 /**
  * The application store: one zustand store made of slices (view, layers, selection, locale, data,
- * claims, sketch, edit). React reads it through {@link useAppStore}; the map controller and the
+ * claims, sketch, edit, conflicts, proposals). React reads it through {@link useAppStore}; the map controller and the
  * loaders subscribe to the vanilla store directly.
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createClaimsSlice, type ClaimsSlice } from './claims-slice.js';
+import { createConflictsSlice, type ConflictsSlice } from './conflicts-slice.js';
 import { createDataSlice, type DataSlice } from './data-slice.js';
 import { createEditSlice, type EditSlice } from './edit-slice.js';
 import { createLayersSlice, type LayersSlice } from './layers-slice.js';
 import { createLocaleSlice, type LocaleSlice } from './locale-slice.js';
+import { createProposalsSlice, type ProposalsSlice } from './proposals-slice.js';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice.js';
 import { createSketchSlice, type SketchSlice } from './sketch-slice.js';
 import { createViewSlice, type ViewSlice } from './view-slice.js';
@@ -22,7 +24,9 @@ export type AppState = ViewSlice &
   DataSlice &
   ClaimsSlice &
   SketchSlice &
-  EditSlice;
+  EditSlice &
+  ConflictsSlice &
+  ProposalsSlice;
 /** The vanilla zustand store holding {@link AppState}. */
 export type AppStore = StoreApi<AppState>;
 
@@ -37,6 +41,8 @@ export function createAppStore(): AppStore {
     ...createClaimsSlice(...args),
     ...createSketchSlice(...args),
     ...createEditSlice(...args),
+    ...createConflictsSlice(...args),
+    ...createProposalsSlice(...args),
   }));
 }
 

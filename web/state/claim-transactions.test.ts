@@ -152,6 +152,48 @@ describe('claim transactions', () => {
     expect(store.getState().undoStack).toHaveLength(0);
   });
 
+  it('applies a compromise with one POST and undoes it with a PATCH of the original shape', async () => {
+    const base = claim(1);
+    const cut = claim(2, { area_ha: 40 });
+    cut.geometry = {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [9.7, 52.3],
+            [9.705, 52.3],
+            [9.705, 52.31],
+            [9.7, 52.31],
+            [9.7, 52.3],
+          ],
+        ],
+      ],
+    };
+    answers.push({ status: 200, body: cut });
+    const result = await runClaimEdit(store, { kind: 'compromise', base });
+    expect(result.ok).toBe(true);
+    expect(sent[0]).toEqual({ method: 'POST', url: '/api/claims/7/compromise', ifMatch: '"1"', body: null });
+
+    answers.push({ status: 200, body: claim(3) });
+    await undoClaimEdit(store);
+    expect(sent[1]).toMatchObject({
+      method: 'PATCH',
+      url: '/api/claims/7',
+      ifMatch: '"2"',
+      body: { type: 'Feature', geometry: base.geometry },
+    });
+    expect(sent[1]!.body).not.toHaveProperty('properties');
+  });
+
+  it('answers a stale compromise without a compare dialog, keeping the current claim', async () => {
+    const current = claim(4);
+    answers.push({ status: 409, body: { error: 'version_conflict', message: 'geändert', current } });
+    const result = await runClaimEdit(store, { kind: 'compromise', base: claim(3) });
+    expect(result.ok).toBe(false);
+    expect(store.getState().conflict).toBeNull();
+    expect(store.getState().undoStack).toHaveLength(0);
+  });
+
   it('keeps an invalid geometry with its reason, location and repair proposal', async () => {
     const repaired = { type: 'MultiPolygon', coordinates: [square.coordinates] };
     answers.push({

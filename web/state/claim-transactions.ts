@@ -1,11 +1,13 @@
 /**
  * Claim transactions (STYLE §8): every change to a stored claim — create, update, delete,
- * restore, and the undo and redo of each — goes through {@link runClaimEdit}, which sends exactly
- * one write request, records the undo entry on success and routes the failures the user must
- * decide on (version conflict, invalid geometry) into the store.
+ * restore, applying a compromise, and the undo and redo of each — goes through
+ * {@link runClaimEdit}, which sends exactly one write request, records the undo entry on success
+ * and routes the failures the user must decide on (version conflict, invalid geometry) into the
+ * store. The server recomputes conflicts inside every claim write, so they are reloaded after each.
  */
 import type { ClaimFeature, ClaimInput } from '../../shared/claims.js';
 import {
+  applyCompromise,
   createClaim,
   deleteClaim,
   patchClaim,
@@ -14,6 +16,7 @@ import {
   type ClaimResult,
 } from '../api/claims-api.js';
 import { loadClaimHistory, loadClaims } from '../data/claims-loader.js';
+import { loadConflicts } from '../data/conflicts-loader.js';
 import type { AppStore } from './app-store.js';
 import { diffInput, inputOf, sameGeometry } from './claim-input.js';
 import type { HistoryEntry } from './edit-slice.js';
@@ -24,7 +27,9 @@ export type ClaimEdit =
   | { kind: 'create'; geometry: SketchGeometry; input: ClaimInput }
   | { kind: 'update'; base: ClaimFeature; geometry?: SketchGeometry; patch: Partial<ClaimInput> }
   | { kind: 'delete'; base: ClaimFeature }
-  | { kind: 'restore'; base: ClaimFeature; version: number };
+  | { kind: 'restore'; base: ClaimFeature; version: number }
+  /** The server cuts the claim's high conflicts away (a geometry update; undo patches the old shape back). */
+  | { kind: 'compromise'; base: ClaimFeature };
 
 /** How the edit relates to the history: a new edit, or the undo or redo of a recorded one. */
 type Origin = { type: 'new' } | { type: 'undo' | 'redo'; entry: HistoryEntry };
@@ -45,6 +50,8 @@ function send(edit: ClaimEdit): Promise<ClaimResult> {
       return deleteClaim(edit.base.properties.id, edit.base.properties.version);
     case 'restore':
       return restoreClaim(edit.base.properties.id, edit.version, edit.base.properties.version);
+    case 'compromise':
+      return applyCompromise(edit.base.properties.id, edit.base.properties.version);
   }
 }
 
@@ -76,7 +83,9 @@ function recordSuccess(store: AppStore, edit: ClaimEdit, origin: Origin, feature
 
 function recordFailure(store: AppStore, edit: ClaimEdit, failure: ClaimFailure): void {
   const s = store.getState();
-  if (failure.kind === 'conflict' && edit.kind !== 'create') {
+  // A stale compromise is not an edit of mine to compare: the panel proposes it again on the current version.
+  if (failure.kind === 'conflict' && edit.kind === 'compromise') upsertLocal(store, failure.current);
+  if (failure.kind === 'conflict' && edit.kind !== 'create' && edit.kind !== 'compromise') {
     const base = edit.base;
     const input = { ...inputOf(base), ...(edit.kind === 'update' ? edit.patch : {}) };
     const geometry = edit.kind === 'update' && edit.geometry ? edit.geometry : base.geometry;
@@ -129,6 +138,7 @@ export async function runClaimEdit(
   recordSuccess(store, edit, origin, feature);
   upsertLocal(store, feature);
   void loadClaims(store);
+  void loadConflicts(store);
   if (s.selectedClaimId === feature.properties.id) void loadClaimHistory(store, feature.properties.id);
   return result;
 }

@@ -19,7 +19,7 @@ export interface ClaimFilters {
 }
 
 /** The side panel's tabs. */
-export type PanelTab = 'map' | 'claims';
+export type PanelTab = 'map' | 'claims' | 'conflicts';
 
 /** A short message about a claim action (e.g. an undo that failed), shown in the claims panel. */
 export interface ClaimNotice {

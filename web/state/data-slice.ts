@@ -1,6 +1,7 @@
 /** Data slice: what the API returned, with loading and error state per resource. */
 import type { StateCreator } from 'zustand';
 import type { ApiFailureKind } from '../api/api-client.js';
+import type { ConflictCollection } from '../api/conflicts-api.js';
 import type { ClaimCollection } from '../../shared/claims.js';
 import type { ConstraintCollection, MunicipalityCollection, ParcelCollection } from '../../shared/api-types.js';
 import type { AppState } from './app-store.js';
@@ -29,6 +30,8 @@ export interface DataState {
   constraints: Remote<ConstraintCollection>;
   /** All claims (a few hundred), loaded at start and after every save. */
   claims: Remote<ClaimCollection>;
+  /** All conflicts, loaded at start and after every claim write or rule change. */
+  conflicts: Remote<ConflictCollection>;
 }
 
 /** Name of one remote resource. */
@@ -52,6 +55,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
   parcels: idle,
   constraints: idle,
   claims: idle,
+  conflicts: idle,
   startLoading: (key) => set((state) => ({ [key]: { status: 'loading', data: state[key].data, error: null } })),
   setData: (key, data) => set({ [key]: { status: 'ready', data, error: null } }),
   setError: (key, error) => set((state) => ({ [key]: { status: 'error', data: state[key].data, error } })),

@@ -7,7 +7,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { StateCreator } from 'zustand';
-import type { ClaimFeature } from '../../shared/claims.js';
+import type { ClaimFeature, ClaimInput } from '../../shared/claims.js';
 import { measureShape } from '../geo/shape-metrics.js';
 import { NO_COLLISIONS, sameCollisions, type Collisions } from '../geo/collisions.js';
 import type { AppState } from './app-store.js';
@@ -38,6 +38,8 @@ export function toSketchGeometry(geometry: SketchGeometry): SketchGeometry {
 export interface Sketch {
   /** The claim this sketch edits, at the version the edit started from; null for a new claim. */
   claim: ClaimFeature | null;
+  /** Attributes the form of a new claim starts with (e.g. an alternative site's original claim). */
+  prefill: ClaimInput | null;
   geometry: SketchGeometry;
   past: SketchGeometry[];
   future: SketchGeometry[];
@@ -72,7 +74,7 @@ export interface SketchSlice {
   setLive(geometry: SketchGeometry | null): void;
   setCollisions(collisions: Collisions): void;
   /** Opens a sketch: a just-finished shape (claim null) or an existing claim to edit. */
-  startSketch(geometry: SketchGeometry, claim: ClaimFeature | null): void;
+  startSketch(geometry: SketchGeometry, claim: ClaimFeature | null, prefill?: ClaimInput): void;
   /** Records one finished edit step of the sketch's shape. */
   editSketch(geometry: SketchGeometry): void;
   undoSketch(): void;
@@ -114,8 +116,13 @@ export const createSketchSlice: StateCreator<AppState, [], [], SketchSlice> = (s
   setLive: (geometry) => set(liveState(geometry ?? get().sketch?.geometry ?? null)),
   setCollisions: (collisions) =>
     set((state) => (sameCollisions(state.collisions, collisions) ? state : { collisions })),
-  startSketch: (geometry, claim) =>
-    set({ sketch: { claim, geometry, past: [], future: [] }, tool: 'select', drawing: false, ...liveState(geometry) }),
+  startSketch: (geometry, claim, prefill) =>
+    set({
+      sketch: { claim, prefill: prefill ?? null, geometry, past: [], future: [] },
+      tool: 'select',
+      drawing: false,
+      ...liveState(geometry),
+    }),
   editSketch: (geometry) =>
     set((state) => {
       if (!state.sketch) return state;

@@ -1,0 +1,59 @@
+/**
+ * Loads the conflicts, the selected conflict's discussion and the rules into the store. The
+ * server recomputes conflicts inside every claim write and rule change, so those call
+ * {@link loadConflicts} afterwards.
+ */
+import { isAbortError } from '../api/api-client.js';
+import { fetchConflict, fetchConflicts } from '../api/conflicts-api.js';
+import { fetchRules } from '../api/rules-api.js';
+import type { AppStore } from '../state/app-store.js';
+import { toLoadError } from './load-error.js';
+
+let latest = 0;
+
+/**
+ * Fetches every conflict, and the open conflict's discussion again. Only the newest call's answer
+ * is kept; failures end up in the store, never as a rejection.
+ */
+export async function loadConflicts(store: AppStore, signal?: AbortSignal): Promise<void> {
+  const call = ++latest;
+  const { startLoading, setData, setError } = store.getState();
+  startLoading('conflicts');
+  try {
+    const data = await fetchConflicts(signal);
+    if (call === latest) setData('conflicts', data);
+  } catch (error) {
+    if (!isAbortError(error) && call === latest) setError('conflicts', toLoadError(error));
+  }
+  const selected = store.getState().selectedConflictId;
+  if (call === latest && selected !== null) await loadConflictDetail(store, selected);
+}
+
+/** Fetches conflict `id` with its notes into the store. */
+export async function loadConflictDetail(store: AppStore, id: number): Promise<void> {
+  const previous = store.getState().conflictDetail;
+  const data = previous?.id === id ? previous.remote.data : null;
+  store.getState().setConflictDetail(id, { status: 'loading', data, error: null });
+  try {
+    const conflict = await fetchConflict(id);
+    if (store.getState().selectedConflictId === id) {
+      store.getState().setConflictDetail(id, { status: 'ready', data: conflict, error: null });
+    }
+  } catch (error) {
+    if (store.getState().selectedConflictId === id) {
+      store.getState().setConflictDetail(id, { status: 'error', data, error: toLoadError(error) });
+    }
+  }
+}
+
+/** Fetches the rules in force, unless they are loaded or loading (`force`: always). */
+export async function loadRules(store: AppStore, force = false): Promise<void> {
+  const current = store.getState().rules;
+  if (!force && (current.status === 'ready' || current.status === 'loading')) return;
+  store.getState().setRules({ status: 'loading', data: current.data, error: null });
+  try {
+    store.getState().setRules({ status: 'ready', data: await fetchRules(), error: null });
+  } catch (error) {
+    store.getState().setRules({ status: 'error', data: current.data, error: toLoadError(error) });
+  }
+}
