@@ -18,6 +18,8 @@ export interface PickedSite {
   areaHa: number;
   /** Distance from the original claim to the seed parcel, metres. */
   distanceM: number;
+  /** The seed parcel's point, EPSG:25832. */
+  seed: { x: number; y: number };
 }
 
 export interface PickOptions {
@@ -62,7 +64,7 @@ export function pickSites(parcels: CandidateParcel[], opts: PickOptions): Picked
     if (area < opts.targetHa * minShare) continue;
     picked.forEach((id) => used.add(id));
     seedPoints.push(seed);
-    sites.push({ parcelIds: picked, areaHa: area, distanceM: dist(seed, opts.origin) });
+    sites.push({ parcelIds: picked, areaHa: area, distanceM: dist(seed, opts.origin), seed: { x: seed.x, y: seed.y } });
   }
   return sites;
 }

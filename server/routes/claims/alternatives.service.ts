@@ -91,11 +91,17 @@ export async function findAlternatives(db: Queryable, id: number): Promise<Alter
       medium: string[];
       land_use: string;
     }>(sql`
-      with s as (select ST_Multi(ST_CollectionExtract(ST_Union(geom, ${GRID}), 3)) as g from parcel
+      with u as (select ST_Union(geom, ${GRID}) as g from parcel
                  where id in (${sql.join(
                    site.parcelIds.map((p) => sql`${p}`),
                    sql`, `,
-                 )}))
+                 )})),
+      -- Large rural parcels overshoot the target; cut the site to a disc of about the claim's size
+      -- around the seed (slightly larger, since the disc may reach past the cluster's edge).
+      s as (select ST_Multi(ST_CollectionExtract(case when ST_Area(u.g) / 10000.0 > ${targetHa * 1.3}
+              then ST_Intersection(u.g, ST_Buffer(ST_SetSRID(ST_MakePoint(${site.seed.x}, ${site.seed.y}), 25832),
+                     ${Math.sqrt((targetHa * 1.15 * 10_000) / Math.PI)}, 'quad_segs=8'), ${GRID})
+              else u.g end, 3)) as g from u)
       select ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Transform(s.g, 4326)), 6) as g, ST_Area(s.g) / 10000.0 as ha,
         array(select m.name from municipality m where m.geom && s.g and ST_Relate(m.geom, s.g, 'T********') order by m.ags) as municipalities,
         array(select distinct k.name from constraint_area k
