@@ -179,7 +179,7 @@ describe('planning claims in the browser', () => {
       await page.getByRole('tab', { name: /Flächenansprüche/ }).click();
       await page.getByRole('button', { name: /Wohngebiet Lehrte-Nord/ }).click();
       await page.getByRole('button', { name: 'Bearbeiten' }).click();
-      await page.waitForFunction(() => window.__flaechenforum!.store.getState().sketch?.claim !== null);
+      await page.waitForFunction(() => window.__flaechenforum!.store.getState().sketch?.claim != null);
       const id = await page.evaluate(() => window.__flaechenforum!.store.getState().sketch!.claim!.properties.id);
 
       // Someone else saves first, against the version the UI is editing.

@@ -153,6 +153,8 @@ describe('dashboard', () => {
       await page.locator('.dash-head__title', { hasText: 'Lehrte' }).waitFor();
       await page.locator('.indicator-table--series tbody tr').first().waitFor();
       expect(await page.locator('.indicator-table--series tbody tr').count()).toBeGreaterThanOrEqual(2);
+      // Charts render after the data arrives: wait for the second one rather than counting at once.
+      await page.locator('.plot-figure__screen svg').nth(1).waitFor();
       expect(await page.locator('.plot-figure__screen svg').count()).toBeGreaterThanOrEqual(2);
       expect(await choroplethAgs(page)).toHaveLength(21);
       const outlined = await page.evaluate(() =>
