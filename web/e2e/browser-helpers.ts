@@ -133,3 +133,20 @@ export function sketchRing(page: Page): Promise<number[][]> {
     return geometry.coordinates[0]!;
   });
 }
+
+/**
+ * The distinct `role` properties in a GeoJSON source, once at least `count` of them are there: the map
+ * worker fills sources asynchronously, so reading them right after the UI changed can race.
+ */
+export async function sourceRoles(page: Page, source: string, count: number): Promise<string[]> {
+  const handle = await page.waitForFunction(
+    ([id, n]) => {
+      const found = new Set(
+        window.__flaechenforum!.map.querySourceFeatures(id as string).map((f) => String(f.properties.role)),
+      );
+      return found.size >= (n as number) ? [...found] : null;
+    },
+    [source, count] as const,
+  );
+  return (await handle.jsonValue()) as string[];
+}

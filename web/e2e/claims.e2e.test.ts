@@ -17,6 +17,7 @@ import {
   showPlace,
   sketchRing,
   waitForApp,
+  sourceRoles,
 } from './browser-helpers.js';
 
 const RESULTS_DIR = 'test-results';
@@ -207,9 +208,7 @@ describe('planning claims in the browser', () => {
       const compare = page.getByTestId('conflict-compare');
       await compare.waitFor();
       expect(await compare.innerText()).toContain('2045');
-      const roles = await page.evaluate(() =>
-        window.__flaechenforum!.map.querySourceFeatures('claim-overlay').map((f) => String(f.properties.role)),
-      );
+      const roles = await sourceRoles(page, 'claim-overlay', 2);
       expect(new Set(roles)).toEqual(new Set(['current', 'mine']));
       await mapSettled(page);
       await page.screenshot({ path: `${RESULTS_DIR}/claims-compare.png` });
@@ -256,9 +255,7 @@ describe('planning claims in the browser', () => {
       const problem = page.getByTestId('geometry-problem');
       await problem.waitFor();
       expect(await problem.innerText()).toContain('Self-intersection');
-      const overlay = await page.evaluate(() =>
-        window.__flaechenforum!.map.querySourceFeatures('claim-overlay').map((f) => String(f.properties.role)),
-      );
+      const overlay = await sourceRoles(page, 'claim-overlay', 2);
       expect(overlay).toEqual(expect.arrayContaining(['location', 'repaired']));
       await page.screenshot({ path: `${RESULTS_DIR}/claims-invalid-geometry.png` });
 

@@ -10,7 +10,16 @@ import type { MultiPolygon, Position } from 'geojson';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/testing/test-server.js';
-import { CHROMIUM_ARGS, drawPolygon, mapSettled, openPage, pixelOf, showPlace, waitForApp } from './browser-helpers.js';
+import {
+  CHROMIUM_ARGS,
+  drawPolygon,
+  mapSettled,
+  openPage,
+  pixelOf,
+  showPlace,
+  sourceRoles,
+  waitForApp,
+} from './browser-helpers.js';
 
 const RESULTS_DIR = 'test-results';
 const TIMEOUT = 180_000;
@@ -172,9 +181,7 @@ describe('conflicts in the browser', () => {
       await preview.getByRole('button', { name: 'Übernehmen' }).waitFor();
       expect(await page.getByTestId('compromise-remaining').innerText()).toMatch(/^\d{1,3}(\.\d{3})*,\d{2} ha$/);
       expect(await preview.innerText()).toContain('Naturschutzgebiet');
-      const roles = await page.evaluate(() =>
-        window.__flaechenforum!.map.querySourceFeatures('conflict-proposal').map((f) => String(f.properties.role)),
-      );
+      const roles = await sourceRoles(page, 'conflict-proposal', 2);
       expect(new Set(roles)).toEqual(new Set(['remaining', 'removed']));
       await mapSettled(page);
       await page.screenshot({ path: `${RESULTS_DIR}/compromise-preview.png` });
