@@ -30,8 +30,3 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   return result.data;
 }
-
-/** Parse without exiting (tests). */
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  return EnvSchema.parse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '' && v !== undefined)));
-}

@@ -29,6 +29,3 @@ export function consoleProgress(total: number, write: (line: string) => void = (
     },
   };
 }
-
-/** A progress sink that prints nothing (tests). */
-export const silentProgress: Progress = { step() {}, detail() {}, done() {} };
