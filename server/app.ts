@@ -3,8 +3,17 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import type { SessionUser } from '../shared/access.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { csrfGuard, sessionMiddleware } from './auth/session.middleware.js';
+import { createLoginThrottle, type LoginThrottle } from './auth/throttle.js';
 import type { Database } from './db/database.js';
 import { onError, onNotFound } from './http/errors.js';
+import { annotationRoutes } from './routes/annotations/annotations.routes.js';
+import { auditRoutes } from './routes/audit/audit.routes.js';
+import { eventRoutes } from './events/events.routes.js';
+import { participationRoutes } from './routes/participation/participation.routes.js';
+import { roundRoutes } from './routes/rounds/rounds.routes.js';
 import { claimRoutes } from './routes/claims/claims.routes.js';
 import { conflictRoutes } from './routes/conflicts/conflicts.routes.js';
 import { constraintRoutes } from './routes/constraints/constraints.routes.js';
@@ -19,8 +28,13 @@ export interface AppEnv {
   Variables: {
     db: Database;
     version: string;
-    /** Who is acting; a fixed placeholder until accounts and sessions exist. */
-    actor: string;
+    /** The signed-in user, or null for anonymous requests (server/auth/session.middleware.ts). */
+    user: SessionUser | null;
+    /** The session's CSRF token (null when not signed in). */
+    csrfToken: string | null;
+    /** The raw session cookie value, for logout (null when not signed in). */
+    sessionToken: string | null;
+    loginThrottle: LoginThrottle;
     /** Per-process cache of responses that only change with the data load (not with user edits). */
     cache: Map<string, string>;
   };
@@ -30,6 +44,8 @@ export interface AppOptions {
   db: Database;
   /** Folder of the built web client; when set, it is served at `/` with an SPA fallback. */
   webRoot?: string;
+  /** Failed-login counter; one per app unless given (tests pass a stricter one). */
+  loginThrottle?: LoginThrottle;
 }
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -37,14 +53,14 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 };
 
 /** Build the Hono application; shared by the server entry and the tests (`app.request()`). */
-export function createApp({ db, webRoot }: AppOptions) {
+export function createApp({ db, webRoot, loginThrottle = createLoginThrottle() }: AppOptions) {
   const cache = new Map<string, string>();
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('db', db);
     c.set('version', version);
     c.set('cache', cache);
-    c.set('actor', 'anonym');
+    c.set('loginThrottle', loginThrottle);
     await next();
   });
   app.use('*', compress());
@@ -57,7 +73,10 @@ export function createApp({ db, webRoot }: AppOptions) {
     }),
   );
 
+  app.use('/api/*', sessionMiddleware, csrfGuard);
+
   const api = new Hono<AppEnv>()
+    .route('/auth', authRoutes)
     .route('/health', healthRoutes)
     .route('/municipalities', municipalityRoutes)
     .route('/parcels', parcelRoutes)
@@ -65,6 +84,11 @@ export function createApp({ db, webRoot }: AppOptions) {
     .route('/claims', claimRoutes)
     .route('/conflicts', conflictRoutes)
     .route('/rules', ruleRoutes)
+    .route('/annotations', annotationRoutes)
+    .route('/participation', participationRoutes)
+    .route('/rounds', roundRoutes)
+    .route('/audit', auditRoutes)
+    .route('/events', eventRoutes)
     .get('/indicators.csv', indicatorCsv)
     .route('/indicators', indicatorRoutes);
   app.route('/api', api);

@@ -7,7 +7,12 @@ import { prepareDatabase } from './seed/seed.js';
 export async function bootstrapDatabase(env: Env, progress: Progress): Promise<Database> {
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
   try {
-    await prepareDatabase(db, { demo: env.DEMO_DATA, parcels: env.DEMO_PARCELS }, progress);
+    await prepareDatabase(
+      db,
+      // Demo accounts only on the embedded database: a real PostgreSQL gets accounts from `npm run user:create`.
+      { demo: env.DEMO_DATA, parcels: env.DEMO_PARCELS, accounts: !env.DATABASE_URL && env.DEMO_DATA },
+      progress,
+    );
   } catch (err) {
     await db.close().catch(() => {});
     throw err;

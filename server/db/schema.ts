@@ -5,10 +5,13 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
+  bigserial,
   boolean,
   check,
   char,
   customType,
+  date,
   doublePrecision,
   index,
   integer,
@@ -19,6 +22,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../shared/access.js';
 import { CLAIM_USES } from '../../shared/claim-uses.js';
 import { CLAIM_STATUSES, PROPOSER_TYPES } from '../../shared/claims.js';
 import { SEVERITIES } from '../../shared/conflict-rules.js';
@@ -122,14 +126,38 @@ export const constraintArea = pgTable(
   ],
 );
 
-export const appUser = pgTable('app_user', {
-  id: serial('id').primaryKey(),
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  role: text('role').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/** An account. Passwords are scrypt hashes (server/auth/password.ts); `municipalities` is a planner's scope. */
+export const appUser = pgTable(
+  'app_user',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** AGS list a planner may edit; null = the whole Region (ignored for other roles). */
+    municipalities: text('municipalities').array(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [check('app_user_role_check', inList('role', ROLES))],
+);
+
+/** Server-side sessions; the cookie carries a random token, the table only its SHA-256. */
+export const userSession = pgTable(
+  'user_session',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('user_session_user_idx').on(t.userId), index('user_session_expires_idx').on(t.expiresAt)],
+);
 
 /** Columns shared by a claim and each of its stored versions (one definition, two tables). */
 const claimColumns = () => ({
@@ -275,18 +303,146 @@ export const ruleSet = pgTable('rule_set', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * A note pinned to a point or area, or attached to a claim, conflict or municipality; replies point
+ * at their thread's root (`parent_id`). Soft-deleted and moderated notes stay for the audit trail.
+ */
 export const annotation = pgTable(
   'annotation',
   {
     id: serial('id').primaryKey(),
+    parentId: integer('parent_id').references((): AnyPgColumn => annotation.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
     targetType: text('target_type'),
     targetId: text('target_id'),
     geom: geometry('geom', 'Geometry'),
     authorId: integer('author_id').references(() => appUser.id),
+    /** The participation phase a public comment was written in (null otherwise). */
+    phaseId: integer('phase_id').references(() => participationPhase.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: integer('resolved_by').references(() => appUser.id),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenBy: integer('hidden_by').references(() => appUser.id),
+    hiddenReason: text('hidden_reason'),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('annotation_geom_gist').using('gist', t.geom),
+    index('annotation_target_idx').on(t.targetType, t.targetId),
+    index('annotation_parent_idx').on(t.parentId),
+    index('annotation_author_idx').on(t.authorId, t.createdAt),
+    check(
+      'annotation_target_type_check',
+      sql`target_type is null or target_type in ('claim', 'conflict', 'municipality')`,
+    ),
+  ],
+);
+
+/** "This comment is inappropriate": one report per user and comment. */
+export const annotationReport = pgTable(
+  'annotation_report',
+  {
+    annotationId: integer('annotation_id')
+      .notNull()
+      .references(() => annotation.id, { onDelete: 'cascade' }),
+    reporterId: integer('reporter_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('annotation_geom_gist').using('gist', t.geom)],
+  (t) => [primaryKey({ columns: [t.annotationId, t.reporterId] })],
+);
+
+/** A public participation phase: while it runs, the public role comments and proposes. */
+export const participationPhase = pgTable(
+  'participation_phase',
+  {
+    id: serial('id').primaryKey(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => appUser.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [check('participation_phase_period_check', sql`ends_at > starts_at`)],
+);
+
+/** Claims published in a phase; a claim is public once a phase that lists it has started. */
+export const participationClaim = pgTable(
+  'participation_claim',
+  {
+    phaseId: integer('phase_id')
+      .notNull()
+      .references(() => participationPhase.id, { onDelete: 'cascade' }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => planningClaim.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.phaseId, t.claimId] }), index('participation_claim_claim_idx').on(t.claimId)],
+);
+
+/** A conflict round (Konfliktrunde): the leading planners' meeting with its agenda. */
+export const conflictRound = pgTable(
+  'conflict_round',
+  {
+    id: serial('id').primaryKey(),
+    title: text('title').notNull(),
+    meetingDate: date('meeting_date').notNull(),
+    status: text('status').notNull().default('planned'),
+    attendees: text('attendees').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => appUser.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [check('conflict_round_status_check', sql`status in ('planned', 'in_session', 'closed')`)],
+);
+
+/** One agenda item of a round: a conflict, its position, and the decision taken on it. */
+export const conflictRoundItem = pgTable(
+  'conflict_round_item',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => conflictRound.id, { onDelete: 'cascade' }),
+    conflictId: integer('conflict_id')
+      .notNull()
+      .references(() => conflict.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    /** The conflict status decided in the meeting (null until decided). */
+    decision: text('decision'),
+    justification: text('justification'),
+    decidedBy: integer('decided_by').references(() => appUser.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.conflictId] })],
+);
+
+/**
+ * Who changed what and when: append-only (a trigger refuses UPDATE and DELETE). Written in the
+ * transaction of every write, together with the change notification (server/audit/record-change.ts).
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id').notNull(),
+    action: text('action').notNull(),
+    summary: text('summary').notNull().default(''),
+    details: jsonb('details'),
+  },
+  (t) => [index('audit_log_object_idx').on(t.objectType, t.objectId, t.at), index('audit_log_at_idx').on(t.at)],
 );
 
 /** Key-value facts about the database itself (seed state, generator parameters). */

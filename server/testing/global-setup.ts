@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { seedDemoAccounts } from '../auth/demo-accounts.js';
 import { openDatabase } from '../db/database.js';
 import { consoleProgress } from '../db/seed/progress.js';
 import { prepareDatabase } from '../db/seed/seed.js';
@@ -25,13 +26,15 @@ export default async function setup(project: TestProject) {
   if (url) {
     const db = await openDatabase({ databaseUrl: url });
     await prepareDatabase(db, { demo: true, parcels: TEST_PARCELS }, log);
+    // The tests sign in as the demo accounts on both backends (they are test fixtures here).
+    await seedDemoAccounts(db);
     await db.close();
     project.provide('pgliteTemplate', '');
     return;
   }
   const dir = await mkdtemp(join(tmpdir(), 'ff-template-'));
   const db = await openDatabase({ pgliteDir: dir });
-  await prepareDatabase(db, { demo: true, parcels: TEST_PARCELS }, log);
+  await prepareDatabase(db, { demo: true, parcels: TEST_PARCELS, accounts: true }, log);
   await db.close();
   project.provide('pgliteTemplate', dir);
   return async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
+import { seedDemoAccounts } from '../../auth/demo-accounts.js';
 import { migrate } from '../migrate.js';
 import {
   DEMO_SEED,
@@ -22,6 +23,8 @@ export interface SeedOptions {
   parcels: number;
   /** Regenerate the demo data even if a data set exists. */
   force?: boolean;
+  /** Create the demo accounts (embedded database only; README "Demo-Zugänge"). */
+  accounts?: boolean;
 }
 
 /** Bump when the demo generator's output changes, so existing databases are re-seeded on start. */
@@ -49,6 +52,8 @@ export async function prepareDatabase(db: Database, opts: SeedOptions, progress:
   progress.step(1, 'Schema (Migrationen)');
   await migrate(db);
   await syncLandUseClasses(db);
+
+  if (opts.accounts) await ensureDemoAccounts(db);
 
   const state = await readSeedState(db);
   // A start keeps whatever demo data set exists (e.g. 500k parcels from `npm run seed`);
@@ -97,4 +102,10 @@ export async function prepareDatabase(db: Database, opts: SeedOptions, progress:
   progress.step(5, 'Statistiken aktualisieren (ANALYZE)');
   await db.run(sql`analyze`);
   progress.done(`Datenbank bereit nach ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+}
+
+/** Demo accounts once per database: a restart keeps passwords and sessions as they are. */
+async function ensureDemoAccounts(db: Database): Promise<void> {
+  const { n } = await db.one<{ n: number }>(sql`select count(*)::int as n from app_user where username = 'admin'`);
+  if (n === 0) await seedDemoAccounts(db);
 }

@@ -2,6 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Bbox } from '../../../shared/bbox.js';
 import type { ClaimUse } from '../../../shared/claim-uses.js';
 import type { ClaimAction, ClaimFeature, ClaimHistoryEntry, ClaimInput, ClaimStatus } from '../../../shared/claims.js';
+import type { SessionUser } from '../../../shared/access.js';
+import type { Actor } from '../../audit/record-change.js';
+import { claimVisible } from '../../auth/visibility.js';
 import type { Queryable } from '../../db/database.js';
 import { bboxTo25832, isoTime, likeContains } from '../../db/sql-fragments.js';
 import { CLAIM_DATA_COLUMNS, claimFeatureJson, municipalitiesOf, storedGeometry } from './claims.sql.js';
@@ -13,12 +16,14 @@ export interface ClaimFilter {
   bbox?: Bbox | null;
   q?: string;
   includeDeleted?: boolean;
+  /** Who reads: the public and anonymous visitors see published claims and their own proposals only. */
+  viewer: SessionUser | null;
 }
 
 /** Claims matching `filter` as FeatureCollection text, newest first. */
 export async function listClaims(db: Queryable, filter: ClaimFilter): Promise<string> {
   if (filter.bbox === null) return '{"type":"FeatureCollection","features":[]}';
-  const where: SQL[] = [sql`true`];
+  const where: SQL[] = [claimVisible(sql`c.id`, filter.viewer)];
   if (!filter.includeDeleted) where.push(sql`c.deleted_at is null`);
   if (filter.use)
     where.push(
@@ -71,15 +76,15 @@ async function recordVersion(db: Queryable, id: number, action: ClaimAction, act
 }
 
 /** Insert a claim (geometry already validated) with its first history entry; call inside a transaction. */
-export async function insertClaim(tx: Queryable, geojson: string, input: ClaimInput, actor: string): Promise<number> {
+export async function insertClaim(tx: Queryable, geojson: string, input: ClaimInput, actor: Actor): Promise<number> {
   const { id } = await tx.one<{ id: number }>(sql`
     with g as (select ${storedGeometry(geojson)} as geom)
-    insert into planning_claim (title, use, status, proposer_name, proposer_type, horizon_year, description, geom, municipalities)
+    insert into planning_claim (title, use, status, proposer_name, proposer_type, horizon_year, description, geom, municipalities, created_by)
     select ${input.title}, ${input.use}, ${input.status}, ${input.proposer.name}, ${input.proposer.type},
-           ${input.horizon_year}, ${input.description}, g.geom, ${municipalitiesOf(sql`g.geom`)}
+           ${input.horizon_year}, ${input.description}, g.geom, ${municipalitiesOf(sql`g.geom`)}, ${actor.id}
     from g
     returning id`);
-  await recordVersion(tx, id, 'created', actor);
+  await recordVersion(tx, id, 'created', actor.name);
   return id;
 }
 

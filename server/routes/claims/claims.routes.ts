@@ -1,7 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { seesInternal } from '../../../shared/access.js';
 import { CLAIM_USES } from '../../../shared/claim-uses.js';
 import { CLAIM_STATUSES } from '../../../shared/claims.js';
 import type { AppEnv } from '../../app.js';
+import { requireUser } from '../../auth/access.js';
+import { claimVisibleTo } from '../../auth/visibility.js';
 import { readJson } from '../../http/body.js';
 import { badRequest } from '../../http/errors.js';
 import { agsListParam, bboxParam, idParam, jsonText, listParam } from '../../http/query-params.js';
@@ -19,6 +22,13 @@ import {
   updateClaim,
 } from './claims.service.js';
 
+/** The claim id of the path, or 404 when the reader may not see that claim (same answer as for a missing one). */
+async function visibleClaimId(c: Context<AppEnv>): Promise<number> {
+  const id = idParam(c.req.param('id') ?? '');
+  if (!(await claimVisibleTo(c.get('db'), id, c.get('user')))) throw claimNotFound(id);
+  return id;
+}
+
 /** Planning claims: list, read, create, update (optimistic locking), soft delete, history, restore. */
 export const claimRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -31,60 +41,66 @@ export const claimRoutes = new Hono<AppEnv>()
       municipality,
       bbox: bboxParam(c, false),
       q: q || undefined,
-      includeDeleted: c.req.query('include_deleted') === 'true',
+      includeDeleted: c.req.query('include_deleted') === 'true' && seesInternal(c.get('user')),
+      viewer: c.get('user'),
     });
     c.header('Cache-Control', 'no-store');
     return jsonText(c, body, 'application/geo+json');
   })
   .get('/:id', async (c) => {
-    const id = idParam(c.req.param('id'));
+    const id = await visibleClaimId(c);
     const claim = await findClaim(c.get('db'), id);
     if (!claim) throw claimNotFound(id);
     c.header('ETag', `"${claim.properties.version}"`);
     return c.json(claim);
   })
   .post('/', async (c) => {
-    const claim = await createClaim(c.get('db'), await readJson(c), c.get('actor'));
+    const user = requireUser(c);
+    const claim = await createClaim(c.get('db'), await readJson(c), user);
     c.header('ETag', `"${claim.properties.version}"`);
     c.header('Location', `/api/claims/${claim.id}`);
     return c.json(claim, 201);
   })
   .patch('/:id', async (c) => {
+    const user = requireUser(c);
     const id = idParam(c.req.param('id'));
     const ifMatch = parseIfMatch(c.req.header('If-Match'));
-    const claim = await updateClaim(c.get('db'), id, await readJson(c), ifMatch, c.get('actor'));
+    const claim = await updateClaim(c.get('db'), id, await readJson(c), ifMatch, user);
     c.header('ETag', `"${claim.properties.version}"`);
     return c.json(claim);
   })
   .delete('/:id', async (c) => {
+    const user = requireUser(c);
     const id = idParam(c.req.param('id'));
-    const claim = await deleteClaim(c.get('db'), id, parseIfMatch(c.req.header('If-Match')), c.get('actor'));
+    const claim = await deleteClaim(c.get('db'), id, parseIfMatch(c.req.header('If-Match')), user);
     c.header('ETag', `"${claim.properties.version}"`);
     return c.json(claim);
   })
   .get('/:id/conflicts', async (c) => {
-    const id = idParam(c.req.param('id'));
+    const id = await visibleClaimId(c);
     if (!(await findClaim(c.get('db'), id))) throw claimNotFound(id);
-    return jsonText(c, await listConflicts(c.get('db'), { claim: id }), 'application/geo+json');
+    return jsonText(c, await listConflicts(c.get('db'), { claim: id, viewer: c.get('user') }), 'application/geo+json');
   })
-  .get('/:id/compromise', async (c) => c.json(await previewCompromise(c.get('db'), idParam(c.req.param('id')))))
+  .get('/:id/compromise', async (c) => c.json(await previewCompromise(c.get('db'), await visibleClaimId(c))))
   .post('/:id/compromise', async (c) => {
+    const user = requireUser(c);
     const id = idParam(c.req.param('id'));
-    const claim = await applyCompromise(c.get('db'), id, parseIfMatch(c.req.header('If-Match')), c.get('actor'));
+    const claim = await applyCompromise(c.get('db'), id, parseIfMatch(c.req.header('If-Match')), user);
     c.header('ETag', `"${claim.properties.version}"`);
     return c.json(claim);
   })
-  .get('/:id/alternatives', async (c) => c.json(await findAlternatives(c.get('db'), idParam(c.req.param('id')))))
+  .get('/:id/alternatives', async (c) => c.json(await findAlternatives(c.get('db'), await visibleClaimId(c))))
   .get('/:id/history', async (c) => {
-    const id = idParam(c.req.param('id'));
+    const id = await visibleClaimId(c);
     const versions = await claimHistory(c.get('db'), id);
     if (versions.length === 0) throw claimNotFound(id);
     return c.json({ claim_id: id, versions });
   })
   .post('/:id/restore', async (c) => {
+    const user = requireUser(c);
     const id = idParam(c.req.param('id'));
     const ifMatch = parseIfMatch(c.req.header('If-Match'));
-    const claim = await restoreClaim(c.get('db'), id, await readJson(c), ifMatch, c.get('actor'));
+    const claim = await restoreClaim(c.get('db'), id, await readJson(c), ifMatch, user);
     c.header('ETag', `"${claim.properties.version}"`);
     return c.json(claim);
   });

@@ -14,7 +14,11 @@ import {
   type ClaimInput,
 } from '../../../shared/claims.js';
 import { checkPolygonalGeometry } from '../../../shared/geometry-validation.js';
+import { mayCreateClaim, mayEditClaim, type SessionUser } from '../../../shared/access.js';
+import { actorOf, recordChange } from '../../audit/record-change.js';
+import { enforce } from '../../auth/access.js';
 import type { Queryable } from '../../db/database.js';
+import { isParticipationOpen } from '../participation/participation.repo.js';
 import { inspectGeometry } from '../../db/geometry-inspection.js';
 import { parseWith } from '../../http/body.js';
 import { detectConflicts } from '../conflicts/conflicts.detect.js';
@@ -33,8 +37,21 @@ import { storedGeometry } from './claims.sql.js';
 import { compromiseCtes, compromiseGeometry } from './compromise.sql.js';
 import { GRID } from '../../db/sql-fragments.js';
 
-/** Who acts; a placeholder until accounts exist. */
-export type Actor = string;
+/** Refuse unless `user` may change a claim touching `municipalities` (checked before and after a change). */
+function checkEdit(user: SessionUser, municipalities: readonly string[]): void {
+  enforce(mayEditClaim(user, municipalities));
+}
+
+async function audit(tx: Queryable, user: SessionUser, claim: ClaimFeature, action: string): Promise<void> {
+  const p = claim.properties;
+  await recordChange(tx, actorOf(user), {
+    objectType: 'claim',
+    objectId: claim.id!,
+    action,
+    summary: `${p.title} (Version ${p.version})`,
+    details: { version: p.version, status: p.status },
+  });
+}
 
 const FeatureEnvelope = z.object({
   type: z.literal('Feature', { error: 'type muss "Feature" sein' }),
@@ -91,7 +108,7 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 }
 
 /** Create a claim from a POST body. */
-export async function createClaim(db: Queryable, body: unknown, actor: Actor): Promise<ClaimFeature> {
+export async function createClaim(db: Queryable, body: unknown, user: SessionUser): Promise<ClaimFeature> {
   rejectCrs(body);
   const envelope = parseWith(FeatureEnvelope, body);
   rejectCrs(envelope.geometry);
@@ -101,16 +118,26 @@ export async function createClaim(db: Queryable, body: unknown, actor: Actor): P
       field: 'properties.status',
     });
   }
+  const facts = {
+    proposerType: input.proposer.type,
+    status: input.status,
+    participationOpen: user.role === 'public' && (await isParticipationOpen(db)),
+  };
+  // Role and proposal kind first; the planner's scope once the server has derived the municipalities.
+  enforce(mayCreateClaim(user, { ...facts, municipalities: null }));
   const geojson = await validGeometry(db, envelope.geometry);
   return db.transaction(async (tx) => {
-    const id = await insertClaim(tx, geojson, input, actor);
-    await syncConflicts(tx, id, actor);
-    return (await findClaim(tx, id))!;
+    const id = await insertClaim(tx, geojson, input, actorOf(user));
+    const created = (await findClaim(tx, id))!;
+    enforce(mayCreateClaim(user, { ...facts, municipalities: created.properties.municipalities }));
+    await syncConflicts(tx, id, user.displayName);
+    await audit(tx, user, created, 'created');
+    return created;
   });
 }
 
 /** Recompute what derives from one claim (conflicts, land take), in the transaction of the write. */
-async function syncConflicts(tx: Queryable, claimId: number, actor: Actor): Promise<void> {
+async function syncConflicts(tx: Queryable, claimId: number, actor: string): Promise<void> {
   const { rules } = await loadRules(tx);
   await detectConflicts(tx, rules, { claimId }, actor);
   await syncLandTake(tx, { claimId });
@@ -122,7 +149,7 @@ export async function updateClaim(
   id: number,
   body: unknown,
   ifMatch: number | undefined,
-  actor: Actor,
+  user: SessionUser,
 ): Promise<ClaimFeature> {
   rejectCrs(body);
   const envelope = parseWith(PatchEnvelope, body);
@@ -146,6 +173,7 @@ export async function updateClaim(
   return db.transaction(async (tx) => {
     const current = await findClaim(tx, id, true);
     if (!current) throw claimNotFound(id);
+    checkEdit(user, current.properties.municipalities);
     if (current.properties.version !== expected) throw conflict(current);
     if (current.properties.deleted_at) {
       throw notFound('claim_deleted', `Flächenanspruch ${id} ist gelöscht; stellen Sie zuerst eine Version wieder her`);
@@ -160,9 +188,11 @@ export async function updateClaim(
     }
     const input: ClaimInput = { ...inputOf(current), ...changes };
     const geometry = geojson === undefined ? undefined : storedGeometry(geojson);
-    const updated = await updateClaimRow(tx, id, expected, { input, geometry }, actor);
+    const updated = await updateClaimRow(tx, id, expected, { input, geometry }, user.displayName);
     if (!updated) throw conflict((await findClaim(tx, id))!);
-    await syncConflicts(tx, id, actor);
+    checkEdit(user, updated.properties.municipalities);
+    await syncConflicts(tx, id, user.displayName);
+    await audit(tx, user, updated, 'updated');
     return updated;
   });
 }
@@ -172,16 +202,18 @@ export async function deleteClaim(
   db: Queryable,
   id: number,
   ifMatch: number | undefined,
-  actor: Actor,
+  user: SessionUser,
 ): Promise<ClaimFeature> {
   return db.transaction(async (tx) => {
     const current = await findClaim(tx, id, true);
     if (!current) throw claimNotFound(id);
+    checkEdit(user, current.properties.municipalities);
     if (current.properties.deleted_at) throw notFound('claim_deleted', `Flächenanspruch ${id} ist bereits gelöscht`);
     const expected = ifMatch ?? current.properties.version;
     if (current.properties.version !== expected) throw conflict(current);
-    const deleted = (await softDeleteRow(tx, id, expected, actor))!;
-    await syncConflicts(tx, id, actor);
+    const deleted = (await softDeleteRow(tx, id, expected, user.displayName))!;
+    await syncConflicts(tx, id, user.displayName);
+    await audit(tx, user, deleted, 'deleted');
     return deleted;
   });
 }
@@ -194,18 +226,21 @@ export async function restoreClaim(
   id: number,
   body: unknown,
   ifMatch: number | undefined,
-  actor: Actor,
+  user: SessionUser,
 ): Promise<ClaimFeature> {
   const { version } = parseWith(RestoreBody, body);
   return db.transaction(async (tx) => {
     const current = await findClaim(tx, id, true);
     if (!current) throw claimNotFound(id);
+    checkEdit(user, current.properties.municipalities);
     if (ifMatch !== undefined && current.properties.version !== ifMatch) throw conflict(current);
     const old = await findClaimVersion(tx, id, version);
     if (!old) throw notFound('version_not_found', `Flächenanspruch ${id} hat keine Version ${version}`);
     const change = { input: inputOf(old), geometry: versionGeometry(id, version) };
-    const restored = (await updateClaimRow(tx, id, current.properties.version, change, actor, 'restored'))!;
-    await syncConflicts(tx, id, actor);
+    const restored = (await updateClaimRow(tx, id, current.properties.version, change, user.displayName, 'restored'))!;
+    checkEdit(user, restored.properties.municipalities);
+    await syncConflicts(tx, id, user.displayName);
+    await audit(tx, user, restored, 'restored');
     return restored;
   });
 }
@@ -275,7 +310,7 @@ export async function applyCompromise(
   db: Queryable,
   id: number,
   ifMatch: number | undefined,
-  actor: Actor,
+  user: SessionUser,
 ): Promise<ClaimFeature> {
   if (ifMatch === undefined) {
     throw new ApiException(428, 'version_required', 'Die erwartete Version fehlt: Header If-Match: "N" angeben');
@@ -283,6 +318,7 @@ export async function applyCompromise(
   return db.transaction(async (tx) => {
     const current = await findClaim(tx, id, true);
     if (!current || current.properties.deleted_at) throw claimNotFound(id);
+    checkEdit(user, current.properties.municipalities);
     if (current.properties.version !== ifMatch) throw conflict(current);
     const { rules } = await loadRules(tx);
     const left = await tx.one<{ ha: number | null }>(
@@ -295,8 +331,9 @@ export async function applyCompromise(
       );
     }
     const change = { input: inputOf(current), geometry: compromiseGeometry(rules, id) };
-    const updated = (await updateClaimRow(tx, id, ifMatch, change, actor))!;
-    await syncConflicts(tx, id, actor);
+    const updated = (await updateClaimRow(tx, id, ifMatch, change, user.displayName))!;
+    await syncConflicts(tx, id, user.displayName);
+    await audit(tx, user, updated, 'compromise');
     return updated;
   });
 }

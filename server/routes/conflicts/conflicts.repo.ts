@@ -2,6 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Bbox } from '../../../shared/bbox.js';
 import type { Severity } from '../../../shared/conflict-rules.js';
 import type { ConflictFeature, ConflictKind, ConflictNote, ConflictStatus } from '../../../shared/conflicts.js';
+import type { SessionUser } from '../../../shared/access.js';
+import { conflictVisible } from '../../auth/visibility.js';
 import type { Queryable } from '../../db/database.js';
 import { asGeoJson4326, bboxTo25832, isoTime, roundTo } from '../../db/sql-fragments.js';
 
@@ -39,6 +41,8 @@ export interface ConflictFilter {
   claim?: number;
   bbox?: Bbox | null;
   active?: boolean;
+  /** Who reads: the public and anonymous visitors see conflicts between visible claims only. */
+  viewer: SessionUser | null;
 }
 
 const inList = (col: SQL, values: readonly string[]) =>
@@ -50,7 +54,7 @@ const inList = (col: SQL, values: readonly string[]) =>
 /** Conflicts matching `filter` as FeatureCollection text, most severe and largest first. */
 export async function listConflicts(db: Queryable, filter: ConflictFilter): Promise<string> {
   if (filter.bbox === null) return '{"type":"FeatureCollection","features":[]}';
-  const where: SQL[] = [sql`true`];
+  const where: SQL[] = [conflictVisible('c', filter.viewer)];
   if (filter.severity) where.push(inList(sql`c.severity`, filter.severity));
   if (filter.status) where.push(inList(sql`c.status`, filter.status));
   if (filter.kind) where.push(inList(sql`c.kind`, filter.kind));

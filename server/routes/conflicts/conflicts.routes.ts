@@ -7,7 +7,9 @@ import { badRequest } from '../../http/errors.js';
 import { agsListParam, bboxParam, idParam, jsonText, listParam } from '../../http/query-params.js';
 import { parseIfMatch } from '../claims/claims.service.js';
 import { listConflicts } from './conflicts.repo.js';
-import { getConflict, patchConflict } from './conflicts.service.js';
+import { conflictNotFound, getConflict, patchConflict } from './conflicts.service.js';
+import { requireUser } from '../../auth/access.js';
+import { conflictVisibleTo } from '../../auth/visibility.js';
 
 /** Conflicts: list with filters, one with its discussion, and the status workflow. */
 export const conflictRoutes = new Hono<AppEnv>()
@@ -25,23 +27,27 @@ export const conflictRoutes = new Hono<AppEnv>()
       claim: claim === undefined ? undefined : idParam(claim),
       bbox: bboxParam(c, false),
       active: active === undefined ? undefined : active === 'true',
+      viewer: c.get('user'),
     });
     c.header('Cache-Control', 'no-store');
     return jsonText(c, body, 'application/geo+json');
   })
   .get('/:id', async (c) => {
-    const conflict = await getConflict(c.get('db'), idParam(c.req.param('id')));
+    const id = idParam(c.req.param('id'));
+    if (!(await conflictVisibleTo(c.get('db'), id, c.get('user')))) throw conflictNotFound(id);
+    const conflict = await getConflict(c.get('db'), id);
     c.header('ETag', `"${conflict.properties.version}"`);
     return c.json(conflict);
   })
   .patch('/:id', async (c) => {
+    const user = requireUser(c);
     const id = idParam(c.req.param('id'));
     const conflict = await patchConflict(
       c.get('db'),
       id,
       await readJson(c),
       parseIfMatch(c.req.header('If-Match')),
-      c.get('actor'),
+      user,
     );
     c.header('ETag', `"${conflict.properties.version}"`);
     return c.json(conflict);

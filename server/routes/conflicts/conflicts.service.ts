@@ -6,6 +6,9 @@ import {
   type ConflictFeature,
   type ConflictNote,
 } from '../../../shared/conflicts.js';
+import { mayDecideConflict, type SessionUser } from '../../../shared/access.js';
+import { actorOf, recordChange } from '../../audit/record-change.js';
+import { enforce } from '../../auth/access.js';
 import type { Queryable } from '../../db/database.js';
 import { parseWith } from '../../http/body.js';
 import { ApiException, notFound, unprocessable } from '../../http/errors.js';
@@ -31,7 +34,7 @@ export async function patchConflict(
   id: number,
   body: unknown,
   ifMatch: number | undefined,
-  actor: string,
+  user: SessionUser,
 ): Promise<ConflictWithNotes> {
   const patch = parseWith(ConflictPatchSchema, body);
   const expected = ifMatch ?? patch.version;
@@ -45,6 +48,7 @@ export async function patchConflict(
   await db.transaction(async (tx) => {
     const current = await findConflict(tx, id, true);
     if (!current) throw conflictNotFound(id);
+    enforce(mayDecideConflict(user, current.properties.municipalities));
     if (current.properties.version !== expected) {
       throw new ApiException(
         409,
@@ -71,9 +75,16 @@ export async function patchConflict(
         to !== from
           ? `Status: ${CONFLICT_STATUS[from].de} → ${CONFLICT_STATUS[to].de}${justification && to === 'accepted' ? ` – ${justification}` : ''}`
           : `Begründung geändert: ${justification}`;
-      await addConflictNote(tx, id, 'status', text, actor);
+      await addConflictNote(tx, id, 'status', text, user.displayName);
     }
-    if (patch.note) await addConflictNote(tx, id, 'comment', patch.note, actor);
+    if (patch.note) await addConflictNote(tx, id, 'comment', patch.note, user.displayName);
+    await recordChange(tx, actorOf(user), {
+      objectType: 'conflict',
+      objectId: id,
+      action: to !== from ? 'status' : 'updated',
+      summary: to !== from ? `Status ${from} → ${to}` : 'Begründung oder Notiz',
+      details: { from, to, justification: justification ?? null, note: patch.note ?? null },
+    });
   });
   return getConflict(db, id);
 }

@@ -1,0 +1,76 @@
+/** Sign in, sign out, and who am I. */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { AppEnv } from '../app.js';
+import { readJson, parseWith } from '../http/body.js';
+import { ApiException } from '../http/errors.js';
+import { DUMMY_HASH, verifyPassword } from './password.js';
+import { SESSION_COOKIE } from './session.middleware.js';
+import { createSession, deleteSession, SESSION_MAX_HOURS } from './sessions.repo.js';
+import { findLogin } from './users.repo.js';
+
+const LoginSchema = z.strictObject({
+  username: z.string({ error: 'username fehlt' }).trim().min(1, 'username fehlt').max(100, 'username zu lang'),
+  password: z.string({ error: 'password fehlt' }).min(1, 'password fehlt').max(200, 'password zu lang'),
+});
+
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'local';
+  } catch {
+    // app.request() in tests has no socket.
+    return 'local';
+  }
+}
+
+/** Secure cookies whenever the page was reached over HTTPS (directly or behind a TLS-terminating proxy). */
+function isHttps(c: Context<AppEnv>): boolean {
+  return new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
+}
+
+export const authRoutes = new Hono<AppEnv>()
+  .post('/login', async (c) => {
+    const { username, password } = parseWith(LoginSchema, await readJson(c));
+    const throttle = c.get('loginThrottle');
+    const keys = [`user:${username.toLowerCase()}`, `ip:${clientAddress(c)}`];
+    const wait = throttle.retryAfter(keys);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw new ApiException(
+        429,
+        'too_many_attempts',
+        `Zu viele fehlgeschlagene Anmeldungen. Bitte in ${Math.ceil(wait / 60)} Minute(n) erneut versuchen.`,
+        { retry_after: wait },
+      );
+    }
+    const db = c.get('db');
+    const found = await findLogin(db, username);
+    const ok = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH));
+    if (!found || !ok) {
+      throttle.recordFailure(keys);
+      throw new ApiException(401, 'invalid_credentials', 'Benutzername oder Passwort ist falsch.');
+    }
+    throttle.reset(keys[0]!);
+    const { token, csrfToken } = await createSession(db, found.user.id);
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: isHttps(c),
+      path: '/',
+      maxAge: SESSION_MAX_HOURS * 3600,
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ user: found.user, csrfToken });
+  })
+  .post('/logout', async (c) => {
+    const token = c.get('sessionToken');
+    if (token) await deleteSession(c.get('db'), token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c), httpOnly: true, sameSite: 'Lax' });
+    return c.json({ user: null, csrfToken: null });
+  })
+  .get('/me', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json({ user: c.get('user'), csrfToken: c.get('csrfToken') });
+  });
