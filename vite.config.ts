@@ -12,7 +12,7 @@ export default defineConfig({
   root: 'web',
   plugins: [react()],
   build: {
-    outDir: '../dist/web',
+    outDir: process.env.FF_WEB_DIST ?? '../dist/web',
     emptyOutDir: true,
     // maplibre-gl alone is ~1 MB minified; one chunk for it is expected, not a regression.
     chunkSizeWarningLimit: 1600,

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Where `vite build` writes the web client. */
-export const WEB_DIST = join(ROOT, 'dist', 'web');
+/** Where `vite build` writes the web client; FF_WEB_DIST lets parallel test runs build into separate folders. */
+export const WEB_DIST = process.env.FF_WEB_DIST ?? join(ROOT, 'dist', 'web');
 
 function newestMtime(path: string): number {
   const st = statSync(path);

@@ -12,6 +12,7 @@ import type {
   InvalidGeometryBody,
 } from '../../shared/claims.js';
 import { getJson } from './api-client.js';
+import { csrfHeaders } from './csrf.js';
 
 /** One field problem of a rejected body; `path` is e.g. `title` or `proposer.name`. */
 export interface FieldIssue {
@@ -91,7 +92,7 @@ async function write(
   try {
     response = await fetch(path, {
       method,
-      headers: { accept: 'application/json', 'content-type': 'application/json', ...headers },
+      headers: { accept: 'application/json', 'content-type': 'application/json', ...csrfHeaders(), ...headers },
       body: JSON.stringify(body),
     });
   } catch (error) {

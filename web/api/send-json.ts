@@ -3,6 +3,8 @@
  * body, or the network failure. The resource clients turn that into their own result types.
  */
 
+import { csrfHeaders } from './csrf.js';
+
 /** What came back: a status with its JSON body (null when the body was not JSON), or nothing. */
 export type SendOutcome = { ok: true; status: number; body: unknown } | { ok: false; message: string };
 
@@ -17,7 +19,7 @@ export async function sendJson(
   try {
     response = await fetch(path, {
       method,
-      headers: { accept: 'application/json', 'content-type': 'application/json', ...headers },
+      headers: { accept: 'application/json', 'content-type': 'application/json', ...csrfHeaders(), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {

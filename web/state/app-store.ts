@@ -1,6 +1,6 @@
 /**
  * The application store: one zustand store made of slices (view, layers, selection, locale, data,
- * claims, sketch, edit, conflicts, proposals). React reads it through {@link useAppStore}; the map controller and the
+ * claims, sketch, edit, conflicts, proposals, session). React reads it through {@link useAppStore}; the map controller and the
  * loaders subscribe to the vanilla store directly.
  */
 import { useStore } from 'zustand';
@@ -13,6 +13,7 @@ import { createLayersSlice, type LayersSlice } from './layers-slice.js';
 import { createLocaleSlice, type LocaleSlice } from './locale-slice.js';
 import { createProposalsSlice, type ProposalsSlice } from './proposals-slice.js';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice.js';
+import { createSessionSlice, type SessionSlice } from './session-slice.js';
 import { createSketchSlice, type SketchSlice } from './sketch-slice.js';
 import { createViewSlice, type ViewSlice } from './view-slice.js';
 
@@ -26,7 +27,8 @@ export type AppState = ViewSlice &
   SketchSlice &
   EditSlice &
   ConflictsSlice &
-  ProposalsSlice;
+  ProposalsSlice &
+  SessionSlice;
 /** The vanilla zustand store holding {@link AppState}. */
 export type AppStore = StoreApi<AppState>;
 
@@ -43,6 +45,7 @@ export function createAppStore(): AppStore {
     ...createEditSlice(...args),
     ...createConflictsSlice(...args),
     ...createProposalsSlice(...args),
+    ...createSessionSlice(...args),
   }));
 }
 
