@@ -72,5 +72,6 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .get('/me', (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json({ user: c.get('user'), csrfToken: c.get('csrfToken') });
+    // Demo accounts exist only on the embedded database (README "Demo-Zugänge"); the sign-in dialog lists them then.
+    return c.json({ user: c.get('user'), csrfToken: c.get('csrfToken'), demoAccounts: c.get('db').kind === 'pglite' });
   });

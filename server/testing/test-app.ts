@@ -21,7 +21,7 @@ export interface TestSession {
 export interface TestApi {
   readonly db: Database;
   request(path: string, init?: RequestInit): Promise<Response>;
-  /** A JSON request (body serialised unless it is already a string), anonymous. */
+  /** A JSON request (body serialised unless it is already a string), as the file's `user` or anonymous. */
   send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Sign in as a demo account (cached per username for the file). */
   as(username: DemoUsername): Promise<TestSession>;
@@ -63,17 +63,26 @@ export async function signIn(
   };
 }
 
+export interface TestApiOptions extends Omit<AppOptions, 'db'> {
+  /** Make `request`/`send` act as this demo account (for files about one role's use cases). */
+  user?: DemoUsername;
+}
+
 /** Register before/after hooks that open the test database and build the app; use at file level. */
-export function useTestApi(options: Omit<AppOptions, 'db'> = {}): TestApi {
+export function useTestApi({ user, ...options }: TestApiOptions = {}): TestApi {
   let t: TestDatabase | undefined;
   let app: ReturnType<typeof createApp> | undefined;
   const sessions = new Map<DemoUsername, Promise<TestSession>>();
+  let defaultSession: TestSession | undefined;
+  const anonymous = async (path: string, init?: RequestInit) => app!.request(path, init);
   beforeAll(async () => {
     t = await openTestDatabase();
     app = createApp({ db: t.db, ...options });
+    if (user) defaultSession = await signIn(anonymous, user);
   });
   afterAll(() => t?.close());
-  const request = async (path: string, init?: RequestInit) => app!.request(path, init);
+  const request = (path: string, init?: RequestInit) =>
+    defaultSession ? defaultSession.request(path, init) : anonymous(path, init);
   return {
     get db() {
       return t!.db;
@@ -83,7 +92,7 @@ export function useTestApi(options: Omit<AppOptions, 'db'> = {}): TestApi {
     as(username) {
       let session = sessions.get(username);
       if (!session) {
-        session = signIn(request, username);
+        session = signIn(anonymous, username);
         sessions.set(username, session);
       }
       return session;

@@ -10,6 +10,8 @@ import { errorOf, sendJson } from './send-json.js';
 export interface SessionState {
   user: SessionUser | null;
   csrfToken: string | null;
+  /** True when the demo accounts exist (embedded demo database). */
+  demoAccounts?: boolean;
 }
 
 function remember(state: SessionState): SessionState {

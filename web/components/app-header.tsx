@@ -1,6 +1,7 @@
 /** Top bar with the title, the link between map and dashboard, the demo-data badge and the language switch. */
 import { DashboardLink } from '../dashboard/header-link.js';
 import { useT } from '../i18n/use-t.js';
+import { AccountMenu } from './account-menu.js';
 import { LanguageSwitch } from './language-switch.js';
 
 /** The header bar; `page` decides whether it links to the dashboard or back to the map. */
@@ -17,6 +18,7 @@ export function AppHeader({ page = 'map' }: { page?: 'map' | 'dashboard' }) {
         {t('demo.badge')}
       </span>
       <LanguageSwitch />
+      <AccountMenu />
     </header>
   );
 }

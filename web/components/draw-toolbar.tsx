@@ -3,6 +3,7 @@
  * and cancel. Every button has an aria-label and shows its shortcut in the tooltip.
  */
 import type { ReactNode } from 'react';
+import type { SessionUser } from '../../shared/access.js';
 import type { MessageKey } from '../i18n/de.js';
 import { useT } from '../i18n/use-t.js';
 import { appStore, useAppStore } from '../state/app-store.js';
@@ -45,8 +46,32 @@ const TOOL_TEXT: Record<DrawTool, { label: MessageKey; hint: MessageKey }> = {
   freehand: { label: 'draw.freehand', hint: 'draw.freehandHint' },
 };
 
-/** The toolbar. */
+/** The toolbar for roles that may draw claims; otherwise a hint (and sign-in button for visitors). */
 export function DrawToolbar() {
+  const t = useT();
+  const user = useAppStore((s) => s.session.user);
+  const setLoginOpen = useAppStore((s) => s.setLoginOpen);
+  if (!mayDrawClaims(user)) {
+    return (
+      <div className="draw-toolbar draw-toolbar--locked" role="note" data-testid="draw-locked">
+        <span>{t(user ? 'draw.lockedRole' : 'draw.lockedAnonymous')}</span>
+        {!user && (
+          <button type="button" className="draw-toolbar__button" onClick={() => setLoginOpen(true)}>
+            {t('account.login')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  return <DrawTools />;
+}
+
+/** Whether the drawing tools are offered: planners and admins, and the public (proposals; the server checks the phase). */
+function mayDrawClaims(user: SessionUser | null): boolean {
+  return user !== null && user.role !== 'council';
+}
+
+function DrawTools() {
   const t = useT();
   const tool = useAppStore((s) => s.tool);
   const hasSketch = useAppStore((s) => s.sketch !== null);

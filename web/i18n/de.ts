@@ -17,6 +17,18 @@ export const de = {
   'demo.text':
     'Flurstücke und Schutzgebiete sind synthetische Demo-Daten. Gemeindegrenzen, Einwohner und Flächen stammen aus amtlichen Quellen.',
 
+  'draw.lockedAnonymous': 'Zum Zeichnen von Flächenansprüchen bitte anmelden.',
+  'draw.lockedRole': 'Ihre Rolle kann Ansprüche lesen und kommentieren, aber nicht zeichnen.',
+  'account.login': 'Anmelden',
+  'account.logout': 'Abmelden',
+  'account.loginTitle': 'Anmelden bei Flächenforum',
+  'account.username': 'Benutzername',
+  'account.password': 'Passwort',
+  'account.cancel': 'Abbrechen',
+  'account.signingIn': 'Anmeldung …',
+  'account.demoHint':
+    'Demo-Zugänge: admin/admin, planer/planer, planer-lehrte/planer, rat/rat, buerger/buerger (nur mit der eingebetteten Demo-Datenbank).',
+
   'panel.label': 'Seitenleiste',
   'municipality.heading': 'Gemeinde',
   'municipality.selectLabel': 'Gemeinde wählen',

@@ -15,6 +15,18 @@ export const en: Messages = {
   'demo.text':
     'Parcels and protected areas are synthetic demo data. Municipal boundaries, population and areas come from official sources.',
 
+  'draw.lockedAnonymous': 'Sign in to draw land-use claims.',
+  'draw.lockedRole': 'Your role can read and comment on claims but not draw them.',
+  'account.login': 'Sign in',
+  'account.logout': 'Sign out',
+  'account.loginTitle': 'Sign in to Flächenforum',
+  'account.username': 'User name',
+  'account.password': 'Password',
+  'account.cancel': 'Cancel',
+  'account.signingIn': 'Signing in …',
+  'account.demoHint':
+    'Demo accounts: admin/admin, planer/planer, planer-lehrte/planer, rat/rat, buerger/buerger (embedded demo database only).',
+
   'panel.label': 'Side panel',
   'municipality.heading': 'Municipality',
   'municipality.selectLabel': 'Choose a municipality',

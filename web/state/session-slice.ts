@@ -9,6 +9,8 @@ export interface SessionSlice {
     user: SessionUser | null;
     /** 'loading' until GET /api/auth/me answered once. */
     status: 'loading' | 'ready';
+    /** Whether to show the demo accounts in the sign-in dialog. */
+    demoAccounts: boolean;
   };
   loginOpen: boolean;
   setLoginOpen(open: boolean): void;
@@ -20,21 +22,21 @@ export interface SessionSlice {
 }
 
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
-  session: { user: null, status: 'loading' },
+  session: { user: null, status: 'loading', demoAccounts: false },
   loginOpen: false,
   setLoginOpen: (loginOpen) => set({ loginOpen }),
   refreshSession: async () => {
-    const { user } = await fetchSession();
-    set({ session: { user, status: 'ready' } });
+    const { user, demoAccounts = false } = await fetchSession();
+    set({ session: { user, status: 'ready', demoAccounts } });
   },
   signIn: async (username, password) => {
     const result = await login(username, password);
     if (!result.ok) return result.message;
-    set({ session: { user: result.session.user, status: 'ready' }, loginOpen: false });
+    set((s) => ({ session: { ...s.session, user: result.session.user, status: 'ready' }, loginOpen: false }));
     return null;
   },
   signOut: async () => {
     await logout();
-    set({ session: { user: null, status: 'ready' } });
+    set((s) => ({ session: { ...s.session, user: null, status: 'ready' } }));
   },
 });

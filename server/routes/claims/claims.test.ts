@@ -4,7 +4,8 @@ import type { ClaimCollection, ClaimFeature, ClaimHistoryEntry } from '../../../
 import { rectangle25832, squareAround, toUtm } from '../../testing/geo-fixtures.js';
 import { useTestApi } from '../../testing/test-app.js';
 
-const api = useTestApi();
+// A Region-wide planner: these tests are about the use cases; who may do them is role-matrix.test.ts.
+const api = useTestApi({ user: 'planer' });
 
 /** A token unique to this run, so tests sharing one PostGIS database find their own claims. */
 const run = `t${Date.now().toString(36)}`;

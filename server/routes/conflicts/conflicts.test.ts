@@ -6,7 +6,8 @@ import type { ConflictFeature } from '../../../shared/conflicts.js';
 import { rectangle25832, toLonLat } from '../../testing/geo-fixtures.js';
 import { useTestApi } from '../../testing/test-app.js';
 
-const api = useTestApi();
+// A Region-wide planner: these tests are about the use cases; who may do them is role-matrix.test.ts.
+const api = useTestApi({ user: 'planer' });
 
 /**
  * South-west corners (EPSG:25832) of 2 km × 2 km squares inside one municipality, clear of constraint

@@ -6,7 +6,8 @@ import { rectangle25832, toUtm } from '../../testing/geo-fixtures.js';
 import { useTestApi } from '../../testing/test-app.js';
 import type { IndicatorRow } from './indicators.service.js';
 
-const api = useTestApi();
+// A Region-wide planner: these tests are about the use cases; who may do them is role-matrix.test.ts.
+const api = useTestApi({ user: 'planer' });
 
 interface Table {
   year: number;
