@@ -34,8 +34,8 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/login', async (c) => {
     const { username, password } = parseWith(LoginSchema, await readJson(c));
     const throttle = c.get('loginThrottle');
-    const keys = [`user:${username.toLowerCase()}`, `ip:${clientAddress(c)}`];
-    const wait = throttle.retryAfter(keys);
+    const address = clientAddress(c);
+    const wait = throttle.retryAfter(username, address);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       throw new ApiException(
@@ -49,10 +49,10 @@ export const authRoutes = new Hono<AppEnv>()
     const found = await findLogin(db, username);
     const ok = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH));
     if (!found || !ok) {
-      throttle.recordFailure(keys);
+      throttle.recordFailure(username, address);
       throw new ApiException(401, 'invalid_credentials', 'Benutzername oder Passwort ist falsch.');
     }
-    throttle.reset(keys[0]!);
+    throttle.reset(username);
     const { token, csrfToken } = await createSession(db, found.user.id);
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,

@@ -1,27 +1,31 @@
 /**
- * Login throttling: after too many failed attempts for one username or from one address within a
- * window, further attempts are refused until the window has passed. In memory per server instance
- * (behind a load balancer each instance counts on its own; the limit then multiplies by instances).
+ * Login throttling: after too many failed attempts for one username, or from one address, within a
+ * window, further attempts are refused until the window has passed. The address limit is higher
+ * (several people behind one office NAT). In memory per server instance: behind a load balancer
+ * each instance counts on its own, so the effective limit multiplies by the number of instances.
  */
 
 export interface ThrottleOptions {
-  /** Failed attempts allowed per key within the window. */
+  /** Failed attempts allowed per username within the window. */
   maxFailures: number;
+  /** Failed attempts allowed per client address within the window. */
+  maxFailuresPerAddress: number;
   windowMs: number;
 }
 
 export interface LoginThrottle {
-  /** Seconds until `keys` may try again, or 0 when they may try now. */
-  retryAfter(keys: readonly string[], now?: number): number;
-  recordFailure(keys: readonly string[], now?: number): void;
+  /** Seconds until this username/address may try again, or 0 when it may try now. */
+  retryAfter(username: string, address: string, now?: number): number;
+  recordFailure(username: string, address: string, now?: number): void;
   /** A successful login clears the username's counter (not the address's). */
-  reset(key: string): void;
+  reset(username: string): void;
 }
 
-/** Creates a throttle; defaults: 5 failures per 15 minutes. */
-export function createLoginThrottle(
-  { maxFailures, windowMs }: ThrottleOptions = { maxFailures: 5, windowMs: 15 * 60_000 },
-): LoginThrottle {
+const DEFAULTS: ThrottleOptions = { maxFailures: 5, maxFailuresPerAddress: 30, windowMs: 15 * 60_000 };
+
+/** Creates a throttle; defaults: 5 failures per username and 30 per address in 15 minutes. */
+export function createLoginThrottle(options: Partial<ThrottleOptions> = {}): LoginThrottle {
+  const { maxFailures, maxFailuresPerAddress, windowMs } = { ...DEFAULTS, ...options };
   const failures = new Map<string, number[]>();
   const recent = (key: string, now: number) => {
     const list = (failures.get(key) ?? []).filter((t) => now - t < windowMs);
@@ -29,24 +33,29 @@ export function createLoginThrottle(
     else failures.set(key, list);
     return list;
   };
+  const wait = (key: string, max: number, now: number) => {
+    const list = recent(key, now);
+    return list.length >= max ? list[list.length - max]! + windowMs - now : 0;
+  };
+  const userKey = (username: string) => `user:${username.toLowerCase()}`;
+  const addressKey = (address: string) => `ip:${address}`;
   return {
-    retryAfter(keys, now = Date.now()) {
-      let wait = 0;
-      for (const key of keys) {
-        const list = recent(key, now);
-        if (list.length >= maxFailures) wait = Math.max(wait, list[list.length - maxFailures]! + windowMs - now);
-      }
-      return Math.ceil(wait / 1000);
+    retryAfter(username, address, now = Date.now()) {
+      const ms = Math.max(
+        wait(userKey(username), maxFailures, now),
+        wait(addressKey(address), maxFailuresPerAddress, now),
+      );
+      return Math.ceil(ms / 1000);
     },
-    recordFailure(keys, now = Date.now()) {
-      for (const key of keys) failures.set(key, [...recent(key, now), now]);
+    recordFailure(username, address, now = Date.now()) {
+      for (const key of [userKey(username), addressKey(address)]) failures.set(key, [...recent(key, now), now]);
       if (failures.size > 10_000) {
         // Bound memory under a spray of usernames: forget the oldest keys.
         for (const key of [...failures.keys()].slice(0, 5_000)) failures.delete(key);
       }
     },
-    reset(key) {
-      failures.delete(key);
+    reset(username) {
+      failures.delete(userKey(username));
     },
   };
 }
