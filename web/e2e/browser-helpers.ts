@@ -25,8 +25,14 @@ function isLocal(url: string): boolean {
  * Opens a page that records console errors, page errors and requests leaving localhost.
  * `expectedStatuses` are HTTP answers the test provokes on purpose (Chromium logs each as an error).
  */
-export async function openPage(browser: Browser, problems: string[], expectedStatuses: number[] = []): Promise<Page> {
+export async function openPage(
+  browser: Browser,
+  problems: string[],
+  expectedStatuses: number[] = [],
+  session?: BrowserSignIn,
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  if (session) await signInContext(page, session);
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const text = message.text();
@@ -38,6 +44,19 @@ export async function openPage(browser: Browser, problems: string[], expectedSta
     if (!isLocal(request.url())) problems.push(`request to another host: ${request.url()}`);
   });
   return page;
+}
+
+/** A demo account to sign a page's browser context in as, on the test server at `url`. */
+export interface BrowserSignIn {
+  url: string;
+  username: string;
+  password: string;
+}
+
+/** Signs the page's context in through the API: the session cookie lands in the context's cookie jar. */
+export async function signInContext(page: Page, { url, username, password }: BrowserSignIn): Promise<void> {
+  const res = await page.context().request.post(`${url}/api/auth/login`, { data: { username, password } });
+  if (res.status() !== 200) throw new Error(`sign-in as ${username} failed: ${res.status()} ${await res.text()}`);
 }
 
 /** Waits until the map, the claims and the drawing tools are ready. */

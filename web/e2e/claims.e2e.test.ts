@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type TestSession } from '../../server/testing/test-app.js';
 import { startTestServer } from '../../server/testing/test-server.js';
 import {
   CHROMIUM_ARGS,
@@ -39,10 +40,14 @@ const QUAD: [number, number][] = [
 describe('planning claims in the browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
+  /** A second user (admin) for the API calls of "someone else" and for reading back. */
+  let colleague: TestSession;
+  const planner = () => ({ url: server.url, username: 'planer', password: 'planer' });
 
   beforeAll(async () => {
     await mkdir(RESULTS_DIR, { recursive: true });
     server = await startTestServer();
+    colleague = await signIn((path, init) => fetch(`${server.url}${path}`, init), 'admin');
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   }, TIMEOUT);
 
@@ -55,7 +60,7 @@ describe('planning claims in the browser', () => {
     'draws a polygon with the mouse, saves it with the form, and finds it again after a reload',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems);
+      const page = await openPage(browser, problems, [], planner());
       await page.goto(server.url);
       await waitForApp(page);
       await showPlace(page, BURGDORF);
@@ -117,7 +122,7 @@ describe('planning claims in the browser', () => {
     'undoes a vertex while drawing and a vertex move while editing (Ctrl+Z), and redoes it',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems);
+      const page = await openPage(browser, problems, [], planner());
       await page.goto(server.url);
       await waitForApp(page);
       await showPlace(page, GEHRDEN);
@@ -174,7 +179,7 @@ describe('planning claims in the browser', () => {
     'reports a version conflict with "Neu laden" and "Vergleichen", and re-applies my change',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [409]);
+      const page = await openPage(browser, problems, [409], planner());
       await page.goto(server.url);
       await waitForApp(page);
       await page.getByRole('tab', { name: /Flächenansprüche/ }).click();
@@ -184,8 +189,8 @@ describe('planning claims in the browser', () => {
       const id = await page.evaluate(() => window.__flaechenforum!.store.getState().sketch!.claim!.properties.id);
 
       // Someone else saves first, against the version the UI is editing.
-      const stored = await (await fetch(`${server.url}/api/claims/${id}`)).json();
-      const theirs = await fetch(`${server.url}/api/claims/${id}`, {
+      const stored = await (await colleague.request(`/api/claims/${id}`)).json();
+      const theirs = await colleague.request(`/api/claims/${id}`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/json', 'if-match': `"${stored.properties.version}"` },
         body: JSON.stringify({
@@ -217,7 +222,7 @@ describe('planning claims in the browser', () => {
       const details = page.getByTestId('claim-details');
       await details.waitFor();
       expect(await details.getByRole('heading').first().innerText()).toContain('2. Bauabschnitt');
-      const saved = await (await fetch(`${server.url}/api/claims/${id}`)).json();
+      const saved = await (await colleague.request(`/api/claims/${id}`)).json();
       expect(saved.properties).toMatchObject({
         title: 'Wohngebiet Lehrte-Nord, 2. Bauabschnitt',
         horizon_year: 2045,
@@ -233,7 +238,7 @@ describe('planning claims in the browser', () => {
     'shows why a self-intersecting shape is invalid, saves the repaired one on request, and undoes the save',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [422]);
+      const page = await openPage(browser, problems, [422], planner());
       await page.goto(server.url);
       await waitForApp(page);
       await showPlace(page, ISERNHAGEN);
@@ -274,14 +279,14 @@ describe('planning claims in the browser', () => {
           !window.__flaechenforum!.store.getState().claims.data!.features.some((f) => f.properties.id === claimId),
         id,
       );
-      expect((await (await fetch(`${server.url}/api/claims/${id}`)).json()).properties.deleted_at).not.toBeNull();
+      expect((await (await colleague.request(`/api/claims/${id}`)).json()).properties.deleted_at).not.toBeNull();
       await page.keyboard.press('Control+Shift+z');
       await page.waitForFunction(
         (claimId) =>
           window.__flaechenforum!.store.getState().claims.data!.features.some((f) => f.properties.id === claimId),
         id,
       );
-      expect((await (await fetch(`${server.url}/api/claims/${id}`)).json()).properties.deleted_at).toBeNull();
+      expect((await (await colleague.request(`/api/claims/${id}`)).json()).properties.deleted_at).toBeNull();
       expect(problems).toEqual([]);
       await page.close();
     },

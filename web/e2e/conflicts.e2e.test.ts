@@ -9,6 +9,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Position } from 'geojson';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type TestSession } from '../../server/testing/test-app.js';
 import { startTestServer } from '../../server/testing/test-server.js';
 import {
   CHROMIUM_ARGS,
@@ -89,10 +90,14 @@ async function openConflictsTab(page: Page): Promise<void> {
 describe('conflicts in the browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
+  /** A second user (admin) for the API calls of "someone else" and for reading back. */
+  let colleague: TestSession;
+  const planner = () => ({ url: server.url, username: 'planer', password: 'planer' });
 
   beforeAll(async () => {
     await mkdir(RESULTS_DIR, { recursive: true });
     server = await startTestServer();
+    colleague = await signIn((path, init) => fetch(`${server.url}${path}`, init), 'admin');
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   }, TIMEOUT);
 
@@ -105,7 +110,7 @@ describe('conflicts in the browser', () => {
     'shows a housing claim drawn into a nature reserve as a high conflict at once, then applies its compromise',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems);
+      const page = await openPage(browser, problems, [], planner());
       await page.goto(server.url);
       await waitForApp(page);
       const { edge, inside } = await reserveEdge(server.url);
@@ -195,11 +200,11 @@ describe('conflicts in the browser', () => {
         claimId,
       );
       await page.getByText('Kompromiss übernommen').waitFor();
-      const after = (await (await fetch(`${server.url}/api/claims/${claimId}/conflicts`)).json()) as {
+      const after = (await (await colleague.request(`/api/claims/${claimId}/conflicts`)).json()) as {
         features: ConflictJson[];
       };
       expect(after.features.filter((f) => f.properties.active && f.properties.severity === 'high')).toEqual([]);
-      const history = (await (await fetch(`${server.url}/api/claims/${claimId}/history`)).json()) as {
+      const history = (await (await colleague.request(`/api/claims/${claimId}/history`)).json()) as {
         versions: unknown[];
       };
       expect(history.versions).toHaveLength(2);
@@ -215,7 +220,7 @@ describe('conflicts in the browser', () => {
     'changes a conflict to "In Abstimmung" with a comment, keeps both after a reload, and reports a stale change',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [409]);
+      const page = await openPage(browser, problems, [409], planner());
       await page.goto(server.url);
       await waitForApp(page);
       await openConflictsTab(page);
@@ -242,10 +247,10 @@ describe('conflicts in the browser', () => {
       expect(notes).toContain('Offen → In Abstimmung');
 
       // Someone else changes the conflict first: the UI says so and shows the stored state.
-      const stored = (await (await fetch(`${server.url}/api/conflicts/${id}`)).json()) as ConflictJson & {
+      const stored = (await (await colleague.request(`/api/conflicts/${id}`)).json()) as ConflictJson & {
         properties: { version: number };
       };
-      const theirs = await fetch(`${server.url}/api/conflicts/${id}`, {
+      const theirs = await colleague.request(`/api/conflicts/${id}`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/json', 'if-match': `"${stored.properties.version}"` },
         body: JSON.stringify({ status: 'open', note: 'Kollegin: Termin verschoben.' }),
