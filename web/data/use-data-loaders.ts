@@ -5,6 +5,7 @@ import { loadClaims } from './claims-loader.js';
 import { startCollisionWatcher } from './collision-watcher.js';
 import { loadConflicts } from './conflicts-loader.js';
 import { loadMunicipalities } from './municipalities-loader.js';
+import { startSessionReloader } from './session-reloader.js';
 import { startViewportLoader, type ViewportLoader } from './viewport-loader.js';
 
 /** Retry actions for the error notices. */
@@ -33,8 +34,10 @@ export function useDataLoaders(): DataLoaders {
     void loadConflicts(appStore);
     viewport.current = startViewportLoader(appStore);
     const stopCollisions = startCollisionWatcher(appStore);
+    const stopSessionReloads = startSessionReloader(appStore);
     return () => {
       stopCollisions();
+      stopSessionReloads();
       municipalities.current?.abort();
       viewport.current?.stop();
       viewport.current = null;

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { SETTLEMENT_USES, type PlannedTake, type YearFigures } from '../../../shared/indicators.js';
+import type { SessionUser } from '../../../shared/access.js';
+import { claimVisible } from '../../auth/visibility.js';
 import type { Queryable } from '../../db/database.js';
 
 export interface AreaFigures extends YearFigures {
@@ -26,8 +28,12 @@ export async function figures(db: Queryable, years: number[]): Promise<AreaFigur
     order by s.ags, s.year`);
 }
 
-/** Planned take per municipality of the live claims with the given statuses. */
-export async function plannedTake(db: Queryable, statuses: string[]): Promise<Map<string, PlannedTake>> {
+/** Planned take per municipality of the live claims with the given statuses that `viewer` may see. */
+export async function plannedTake(
+  db: Queryable,
+  statuses: string[],
+  viewer: SessionUser | null,
+): Promise<Map<string, PlannedTake>> {
   if (statuses.length === 0) return new Map();
   const settlement = sql.join(
     SETTLEMENT_USES.map((u) => sql`${u}`),
@@ -39,7 +45,7 @@ export async function plannedTake(db: Queryable, statuses: string[]): Promise<Ma
       coalesce(sum(t.suv_ha) filter (where c.use in (${settlement})), 0) as inner,
       coalesce(sum(t.non_suv_ha) filter (where c.use = 'solar'), 0) as solar
     from claim_land_take t join planning_claim c on c.id = t.claim_id
-    where c.deleted_at is null and c.status in (${sql.join(
+    where c.deleted_at is null and ${claimVisible(sql`c.id`, viewer)} and c.status in (${sql.join(
       statuses.map((s) => sql`${s}`),
       sql`, `,
     )})

@@ -16,7 +16,7 @@ function one<T extends string>(c: Context, name: string, allowed: readonly T[], 
 }
 
 /** `scenario`, `target`, `method` (+ `weight` for mix) from the query string. */
-function query(c: Context) {
+function query(c: Context<AppEnv>) {
   const scenario = one<Scenario>(c, 'scenario', SCENARIOS, 'bestand');
   const target = one<Target['key']>(
     c,
@@ -27,7 +27,7 @@ function query(c: Context) {
   const kind = one(c, 'method', ['population', 'area', 'mix'] as const, 'population');
   const method: BudgetMethod =
     kind === 'mix' ? { kind, populationWeight: intParam(c, 'weight', 50, 0, 100) / 100 } : { kind };
-  return { scenario, target, method };
+  return { scenario, target, method, viewer: c.get('user') };
 }
 
 const CSV_COLUMNS: (keyof IndicatorRow)[] = [

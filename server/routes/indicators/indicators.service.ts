@@ -27,6 +27,7 @@ import {
 } from '../../../shared/targets.js';
 import type { Queryable } from '../../db/database.js';
 import { badRequest, notFound } from '../../http/errors.js';
+import type { SessionUser } from '../../../shared/access.js';
 import { figures, plannedTake, statisticYears, type AreaFigures } from './indicators.repo.js';
 
 export interface IndicatorRow extends Indicators {
@@ -45,6 +46,8 @@ export interface IndicatorRow extends Indicators {
 
 export interface IndicatorQuery {
   year?: number;
+  /** Whose view: planning scenarios count only the claims this reader may see (published ones for the public). */
+  viewer: SessionUser | null;
   scenario: Scenario;
   target: Target['key'];
   method: BudgetMethod;
@@ -113,7 +116,7 @@ export async function indicatorTable(db: Queryable, q: IndicatorQuery) {
     );
   }
   const data = await figures(db, [year - 1, year]);
-  const takes = await plannedTake(db, SCENARIO[q.scenario].statuses);
+  const takes = await plannedTake(db, SCENARIO[q.scenario].statuses, q.viewer);
   const cur = data.filter((d) => d.year === year);
   const prevOf = (ags: string) => data.find((d) => d.year === year - 1 && d.ags === ags) ?? null;
   const rows = cur.map((d) => row(q, target, d.ags, d.name, year, d, prevOf(d.ags), takes.get(d.ags)));
@@ -169,7 +172,7 @@ export async function indicatorSeries(db: Queryable, ags: string, q: Omit<Indica
   const byYear = (y: number) =>
     isRegion ? sumFigures(data.filter((d) => d.year === y)) : mine!.find((d) => d.year === y)!;
   const name = isRegion ? 'Region Hannover' : mine![0]!.name;
-  const takes = await plannedTake(db, SCENARIO[q.scenario].statuses);
+  const takes = await plannedTake(db, SCENARIO[q.scenario].statuses, q.viewer);
   const take = isRegion ? sumTakes([...takes.values()]) : (takes.get(ags) ?? NO_TAKE);
   const series = years.map((y, i) =>
     row(

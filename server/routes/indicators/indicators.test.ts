@@ -133,4 +133,26 @@ describe('GET /api/indicators/:ags and the CSV', () => {
     expect(text).toContain('Statistische Ämter');
     expect(lines.find((l) => l.startsWith('03241001'))).toContain('69,7');
   });
+
+  it('planning scenarios count only published claims for anonymous readers', async () => {
+    const [x, y] = toUtm(9.62, 52.47); // open land in the north-west of the Region
+    const res = await api.send('POST', '/api/claims', {
+      type: 'Feature',
+      geometry: rectangle25832(x, y, 500, 400),
+      properties: {
+        title: 'Unveröffentlicht',
+        use: 'housing',
+        proposer: { name: 'Test', type: 'region' },
+        status: 'proposed',
+      },
+    });
+    expect(res.status).toBe(201);
+    const ags = ((await res.json()) as { properties: { municipalities: string[] } }).properties.municipalities[0]!;
+    const internal = (await table('scenario=geplant')).rows.find((r) => r.ags === ags)!;
+    const anonymous = (await (await api.anonymous('/api/indicators?scenario=geplant')).json()) as Table;
+    const pub = anonymous.rows.find((r) => r.ags === ags)!;
+    expect(internal.planned_land_take_ha + internal.planned_inner_ha).toBeGreaterThan(
+      pub.planned_land_take_ha + pub.planned_inner_ha + 19,
+    );
+  });
 });
