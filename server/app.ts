@@ -11,6 +11,7 @@ import type { Database } from './db/database.js';
 import { onError, onNotFound } from './http/errors.js';
 import { annotationRoutes } from './routes/annotations/annotations.routes.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
+import { createEventHub, type EventHub } from './events/event-hub.js';
 import { eventRoutes } from './events/events.routes.js';
 import { participationRoutes } from './routes/participation/participation.routes.js';
 import { roundRoutes } from './routes/rounds/rounds.routes.js';
@@ -35,6 +36,8 @@ export interface AppEnv {
     /** The raw session cookie value, for logout (null when not signed in). */
     sessionToken: string | null;
     loginThrottle: LoginThrottle;
+    /** The live change events of this instance (server/events). */
+    events: EventHub;
     /** Per-process cache of responses that only change with the data load (not with user edits). */
     cache: Map<string, string>;
   };
@@ -46,6 +49,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Failed-login counter; one per app unless given (tests pass a stricter one). */
   loginThrottle?: LoginThrottle;
+  /** Change-event hub; the caller closes it on shutdown. Without one the app makes its own, which LISTENs only once streamed from. */
+  events?: EventHub;
 }
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -53,7 +58,12 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 };
 
 /** Build the Hono application; shared by the server entry and the tests (`app.request()`). */
-export function createApp({ db, webRoot, loginThrottle = createLoginThrottle() }: AppOptions) {
+export function createApp({
+  db,
+  webRoot,
+  loginThrottle = createLoginThrottle(),
+  events = createEventHub(db),
+}: AppOptions) {
   const cache = new Map<string, string>();
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
@@ -61,6 +71,7 @@ export function createApp({ db, webRoot, loginThrottle = createLoginThrottle() }
     c.set('version', version);
     c.set('cache', cache);
     c.set('loginThrottle', loginThrottle);
+    c.set('events', events);
     await next();
   });
   app.use('*', compress());

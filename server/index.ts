@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { bootstrapDatabase } from './db/bootstrap.js';
 import { consoleProgress } from './db/seed/progress.js';
 import { loadEnv } from './env.js';
+import { createEventHub } from './events/event-hub.js';
 import { buildWeb, webBuildIsStale, WEB_DIST } from './web-build.js';
 
 const env = loadEnv();
@@ -26,7 +27,10 @@ const db = await bootstrapDatabase(env, consoleProgress(5)).catch((err: unknown)
   process.exit(1);
 });
 
-const app = createApp({ db, webRoot: WEB_DIST });
+const events = createEventHub(db);
+// Listen from the start, so reconnecting browsers get every change since their last one replayed.
+events.start().catch((err: unknown) => console.error('Live-Änderungen nicht verfügbar:', err));
+const app = createApp({ db, webRoot: WEB_DIST, events });
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`Flächenforum läuft auf http://localhost:${info.port}/ (bereit nach ${secs} s)`);
@@ -37,6 +41,8 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: beende Server …`);
+  // Ends the open event streams first; the server waits for open responses before it closes.
+  await events.close();
   server.close();
   // PGlite must be closed to flush its files; postgres.js drains its pool.
   await db.close().catch(() => {});

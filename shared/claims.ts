@@ -112,6 +112,8 @@ export interface ClaimProperties {
   /** AGS of every municipality the claim touches, derived from its geometry. */
   municipalities: string[];
   demo: boolean;
+  /** Listed in a participation phase that has started (public). Always sent; optional for hand-made fixtures. */
+  published?: boolean;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { SessionUser } from '../../shared/access.js';
 import type { AuditObjectType, ChangeEvent } from '../../shared/events.js';
 import type { Queryable } from '../db/database.js';
+import { isoTime } from '../db/sql-fragments.js';
 
 /** The notification channel of change events. */
 export const CHANGE_CHANNEL = 'ff_changes';
@@ -40,7 +41,7 @@ export async function recordChange(tx: Queryable, actor: Actor, change: Change):
     insert into audit_log (actor_id, actor_name, object_type, object_id, action, summary, details)
     values (${actor.id}, ${actor.name}, ${change.objectType}, ${String(change.objectId)}, ${change.action},
       ${change.summary ?? ''}, ${change.details ? JSON.stringify(change.details) : null}::jsonb)
-    returning id, to_json(at)#>>'{}' as at`);
+    returning id, ${isoTime(sql`at`)} as at`);
   const event: ChangeEvent = {
     id: row.id,
     at: row.at,

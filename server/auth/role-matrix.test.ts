@@ -6,6 +6,7 @@
  * Columns: anonym = no session · buerger = public · rat = council · planer-lehrte = planner for
  * Lehrte only · planer = Region-wide planner · admin.
  */
+import { sql } from 'drizzle-orm';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { ClaimFeature } from '../../shared/claims.js';
@@ -41,6 +42,23 @@ const MATRIX: [endpoint: string, make: (place: Place) => Promise<Call>, expected
   ['PATCH  /api/conflicts/:id             (in Lehrte)',    patchConflict('lehrte'), [401, 403, 403, 200, 200, 200]],
   ['PATCH  /api/conflicts/:id             (in Hannover)',  patchConflict('hannover'), [401, 403, 403, 403, 200, 200]],
   ['PUT    /api/rules',                                    putRules(),              [401, 403, 403, 403, 403, 200]],
+  // Notes. The public writes while a participation phase is open (the demo phase of the test data is);
+  // the fixture note is a citizen's comment in that phase, so every role can see it.
+  ['POST   /api/annotations               (on a municipality)', newNote(),             [401, 201, 201, 201, 201, 201]],
+  ['PATCH  /api/annotations/:id           (edit a citizen’s note)', editNote(),      [401, 200, 403, 403, 403, 403]],
+  ['PATCH  /api/annotations/:id           (mark resolved)', resolveNote(),           [401, 200, 403, 200, 200, 200]],
+  ['DELETE /api/annotations/:id           (a citizen’s note)', deleteNote(),         [401, 200, 403, 403, 403, 200]],
+  ['POST   /api/annotations/:id/hide',                     hideNote(),              [401, 403, 403, 403, 403, 200]],
+  ['POST   /api/annotations/:id/report',                   reportNote(),            [401, 201, 201, 201, 201, 201]],
+  // Participation phases.
+  ['POST   /api/participation',                            newPhase(),              [401, 403, 403, 403, 403, 201]],
+  ['PATCH  /api/participation/:id',                        patchPhase(),            [401, 403, 403, 403, 403, 200]],
+  ['POST   /api/participation/:id/close',                  closePhase(),            [401, 403, 403, 403, 403, 200]],
+  // Conflict rounds: planners prepare them; a decision also needs the planner's scope.
+  ['POST   /api/rounds',                                   newRound(),              [401, 403, 403, 201, 201, 201]],
+  ['PATCH  /api/rounds/:id',                               patchRound(),            [401, 403, 403, 200, 200, 200]],
+  ['POST   /api/rounds/:id/items/:conflict/decision (Lehrte)', decide('lehrte'),    [401, 403, 403, 200, 200, 200]],
+  ['POST   /api/rounds/:id/items/:conflict/decision (Hannover)', decide('hannover'), [401, 403, 403, 403, 200, 200]],
 ];
 
 const api = useTestApi();
@@ -162,16 +180,23 @@ function compromise(where: keyof Place) {
 }
 
 /** Two overlapping claims make an overlap conflict inside one municipality. */
+async function overlapConflict(
+  geometry: Polygon,
+): Promise<{ overlap: ConflictFeature; version: () => Promise<number> }> {
+  const s = await admin();
+  const a = await created(s, geometry, 'housing');
+  await created(s, geometry, 'commercial');
+  const list = (await (await s.request(`/api/claims/${a.id}/conflicts`)).json()) as { features: ConflictFeature[] };
+  const overlap = list.features.find((f) => f.properties.kind === 'overlap')!;
+  expect(overlap, 'fixture: an overlap conflict').toBeDefined();
+  const version = async () =>
+    ((await (await s.request(`/api/conflicts/${overlap.id}`)).json()) as ConflictFeature).properties.version;
+  return { overlap, version };
+}
+
 function patchConflict(where: keyof Place) {
   return async (place: Place): Promise<Call> => {
-    const s = await admin();
-    const a = await created(s, place[where], 'housing');
-    await created(s, place[where], 'commercial');
-    const list = (await (await s.request(`/api/claims/${a.id}/conflicts`)).json()) as { features: ConflictFeature[] };
-    const overlap = list.features.find((f) => f.properties.kind === 'overlap')!;
-    expect(overlap, 'fixture: an overlap conflict').toBeDefined();
-    const version = async () =>
-      ((await (await s.request(`/api/conflicts/${overlap.id}`)).json()) as ConflictFeature).properties.version;
+    const { overlap, version } = await overlapConflict(place[where]);
     return {
       method: 'PATCH',
       path: `/api/conflicts/${overlap.id}`,
@@ -188,5 +213,195 @@ function putRules() {
     const current = (await (await s.request('/api/rules')).json()) as { rules: unknown; version: number };
     const version = async () => ((await (await s.request('/api/rules')).json()) as { version: number }).version;
     return { method: 'PUT', path: '/api/rules', body: current.rules, version };
+  };
+}
+
+// ---- notes and participation fixtures ----
+
+/** A citizen's comment on Lehrte in the running participation phase, inserted directly (fixtures are not under test). */
+async function citizenNote(): Promise<number> {
+  const buerger = await api.as('buerger');
+  const row = await api.db.one<{ id: number }>(sql`
+    insert into annotation (body, target_type, target_id, author_id, phase_id)
+    values ('Matrix-Kommentar', 'municipality', '03241011', ${buerger.user.id},
+      (select id from participation_phase where starts_at <= now() and now() < ends_at order by ends_at desc limit 1))
+    returning id`);
+  return row.id;
+}
+
+const noteVersion = (id: number) => async () =>
+  (
+    await api.db.one<{ v: number }>(
+      sql`select version + case when deleted_at is null then 0 else 1000 end + case when hidden_at is null then 0 else 2000 end as v from annotation where id = ${id}`,
+    )
+  ).v;
+
+function newNote() {
+  return async (): Promise<Call> => ({
+    method: 'POST',
+    path: '/api/annotations',
+    body: { body: `Matrix ${slot}`, target: { type: 'municipality', id: '03241011' } },
+  });
+}
+
+function editNote() {
+  return async (): Promise<Call> => {
+    const id = await citizenNote();
+    return {
+      method: 'PATCH',
+      path: `/api/annotations/${id}`,
+      body: { body: 'Geändert' },
+      headers: { 'If-Match': '"1"' },
+      version: noteVersion(id),
+    };
+  };
+}
+
+function resolveNote() {
+  return async (): Promise<Call> => {
+    const id = await citizenNote();
+    return {
+      method: 'PATCH',
+      path: `/api/annotations/${id}`,
+      body: { resolved: true },
+      headers: { 'If-Match': '"1"' },
+      version: noteVersion(id),
+    };
+  };
+}
+
+function deleteNote() {
+  return async (): Promise<Call> => {
+    const id = await citizenNote();
+    return {
+      method: 'DELETE',
+      path: `/api/annotations/${id}`,
+      headers: { 'If-Match': '"1"' },
+      version: noteVersion(id),
+    };
+  };
+}
+
+function hideNote() {
+  return async (): Promise<Call> => {
+    const id = await citizenNote();
+    return {
+      method: 'POST',
+      path: `/api/annotations/${id}/hide`,
+      body: { reason: 'Matrix' },
+      version: noteVersion(id),
+    };
+  };
+}
+
+function reportNote() {
+  return async (): Promise<Call> => {
+    const id = await citizenNote();
+    return { method: 'POST', path: `/api/annotations/${id}/report`, body: { reason: 'Matrix' } };
+  };
+}
+
+function phaseBody() {
+  const start = new Date(Date.now() + 24 * 3600_000);
+  return {
+    title: `Matrix-Phase ${slot++}`,
+    starts_at: start.toISOString(),
+    ends_at: new Date(start.getTime() + 7 * 24 * 3600_000).toISOString(),
+    claim_ids: [],
+  };
+}
+
+async function upcomingPhase(startsNow = false): Promise<{ id: number; version: () => Promise<number> }> {
+  const body = phaseBody();
+  if (startsNow) body.starts_at = new Date(Date.now() - 60_000).toISOString();
+  const res = await (await admin()).send('POST', '/api/participation', body);
+  expect(res.status, await res.clone().text()).toBe(201);
+  const { id } = (await res.json()) as { id: number };
+  const version = async () =>
+    (await api.db.one<{ v: number }>(sql`select version as v from participation_phase where id = ${id}`)).v;
+  return { id, version };
+}
+
+function newPhase() {
+  return async (): Promise<Call> => ({ method: 'POST', path: '/api/participation', body: phaseBody() });
+}
+
+function patchPhase() {
+  return async (): Promise<Call> => {
+    const phase = await upcomingPhase();
+    return {
+      method: 'PATCH',
+      path: `/api/participation/${phase.id}`,
+      body: { title: 'Umbenannt' },
+      headers: { 'If-Match': '"1"' },
+      version: phase.version,
+    };
+  };
+}
+
+function closePhase() {
+  return async (): Promise<Call> => {
+    const phase = await upcomingPhase(true);
+    return {
+      method: 'POST',
+      path: `/api/participation/${phase.id}/close`,
+      headers: { 'If-Match': '"1"' },
+      version: phase.version,
+    };
+  };
+}
+
+// ---- conflict round fixtures ----
+
+async function round(conflictIds: number[]): Promise<{ id: number; version: () => Promise<number> }> {
+  const res = await (
+    await admin()
+  ).send('POST', '/api/rounds', {
+    title: `Matrix-Runde ${slot}`,
+    meeting_date: '2026-12-01',
+    conflict_ids: conflictIds,
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  const { id } = (await res.json()) as { id: number };
+  const version = async () =>
+    (await api.db.one<{ v: number }>(sql`select version as v from conflict_round where id = ${id}`)).v;
+  return { id, version };
+}
+
+function newRound() {
+  return async (place: Place): Promise<Call> => {
+    const { overlap } = await overlapConflict(place.lehrte);
+    return {
+      method: 'POST',
+      path: '/api/rounds',
+      body: { title: 'Matrix-Runde', meeting_date: '2026-12-01', conflict_ids: [overlap.id] },
+    };
+  };
+}
+
+function patchRound() {
+  return async (place: Place): Promise<Call> => {
+    const { overlap } = await overlapConflict(place.lehrte);
+    const r = await round([overlap.id as number]);
+    return {
+      method: 'PATCH',
+      path: `/api/rounds/${r.id}`,
+      body: { attendees: 'Matrix' },
+      headers: { 'If-Match': '"1"' },
+      version: r.version,
+    };
+  };
+}
+
+function decide(where: keyof Place) {
+  return async (place: Place): Promise<Call> => {
+    const { overlap, version } = await overlapConflict(place[where]);
+    const r = await round([overlap.id as number]);
+    return {
+      method: 'POST',
+      path: `/api/rounds/${r.id}/items/${overlap.id}/decision`,
+      body: { status: 'in_discussion', note: 'Matrix' },
+      version,
+    };
   };
 }

@@ -7,11 +7,15 @@ import { sql, type SQL } from 'drizzle-orm';
 import { seesInternal, type SessionUser } from '../../shared/access.js';
 import type { Queryable } from '../db/database.js';
 
+/** Condition on a claim id expression: is the claim published (listed in a phase that has started)? */
+export const claimPublished = (claimId: SQL): SQL =>
+  sql`exists (select 1 from participation_claim pc join participation_phase pp on pp.id = pc.phase_id
+    where pc.claim_id = ${claimId} and pp.starts_at <= now())`;
+
 /** Condition on a claim id expression (e.g. `c.id`): may `user` see that claim? */
 export function claimVisible(claimId: SQL, user: SessionUser | null): SQL {
   if (seesInternal(user)) return sql`true`;
-  const published = sql`exists (select 1 from participation_claim pc join participation_phase pp on pp.id = pc.phase_id
-    where pc.claim_id = ${claimId} and pp.starts_at <= now())`;
+  const published = claimPublished(claimId);
   if (!user) return published;
   return sql`(${published} or exists (select 1 from planning_claim own where own.id = ${claimId} and own.created_by = ${user.id}))`;
 }

@@ -55,6 +55,12 @@ export interface Database extends Queryable {
    * benchmarks compare the application's path against. Not for application code.
    */
   bare(text: string, params: unknown[]): Promise<unknown>;
+  /**
+   * LISTEN on `channel`: `onPayload` receives the payload of every NOTIFY, delivered when the
+   * notifying transaction commits (never for a rollback). Resolves once listening, to a function
+   * that stops it. postgres.js listens on a dedicated connection and re-listens after a reconnect.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -136,6 +142,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       ...q,
       orm,
       bare: (text, params) => client.unsafe(text, params as never[]),
+      listen: async (channel, onPayload) => {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return async () => {
+          await unlisten();
+        };
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -143,7 +155,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   await pg.waitReady;
   const orm = drizzlePglite(pg);
   const q = makeQueryable('pglite', orm as unknown as Executor);
-  return { ...q, orm, bare: (text, params) => pg.query(text, params), close: () => pg.close() };
+  return {
+    ...q,
+    orm,
+    bare: (text, params) => pg.query(text, params),
+    listen: async (channel, onPayload) => {
+      const unlisten = await pg.listen(channel, onPayload);
+      return () => unlisten();
+    },
+    close: () => pg.close(),
+  };
 }
 
 /** The PostGIS version string of the connected database. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { SessionUser } from '../../shared/access.js';
 import { createApp, type AppOptions } from '../app.js';
+import { createEventHub, type EventHub } from '../events/event-hub.js';
 import { DEMO_ACCOUNTS } from '../auth/demo-accounts.js';
 import type { Database } from '../db/database.js';
 import { openTestDatabase, type TestDatabase } from './test-db.js';
@@ -20,9 +21,13 @@ export interface TestSession {
 /** The app of one test file against its own prepared database, requested without a port. */
 export interface TestApi {
   readonly db: Database;
+  /** The app's change-event hub (closed after the file). */
+  readonly events: EventHub;
   request(path: string, init?: RequestInit): Promise<Response>;
   /** A JSON request (body serialised unless it is already a string), as the file's `user` or anonymous. */
   send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** A request without a session, whatever the file's `user`. */
+  anonymous(path: string, init?: RequestInit): Promise<Response>;
   /** Sign in as a demo account (cached per username for the file). */
   as(username: DemoUsername): Promise<TestSession>;
 }
@@ -72,22 +77,31 @@ export interface TestApiOptions extends Omit<AppOptions, 'db'> {
 export function useTestApi({ user, ...options }: TestApiOptions = {}): TestApi {
   let t: TestDatabase | undefined;
   let app: ReturnType<typeof createApp> | undefined;
+  let events: EventHub | undefined;
   const sessions = new Map<DemoUsername, Promise<TestSession>>();
   let defaultSession: TestSession | undefined;
   const anonymous = async (path: string, init?: RequestInit) => app!.request(path, init);
   beforeAll(async () => {
     t = await openTestDatabase();
-    app = createApp({ db: t.db, ...options });
+    events = options.events ?? createEventHub(t.db);
+    app = createApp({ db: t.db, ...options, events });
     if (user) defaultSession = await signIn(anonymous, user);
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await events?.close();
+    await t?.close();
+  });
   const request = (path: string, init?: RequestInit) =>
     defaultSession ? defaultSession.request(path, init) : anonymous(path, init);
   return {
     get db() {
       return t!.db;
     },
+    get events() {
+      return events!;
+    },
     request,
+    anonymous,
     send: (method, path, body, headers = {}) => request(path, jsonInit(method, body, headers)),
     as(username) {
       let session = sessions.get(username);

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app.js';
+import { createEventHub } from '../events/event-hub.js';
 import { WEB_DIST } from '../web-build.js';
 import { openTestDatabase } from './test-db.js';
 
@@ -10,13 +11,16 @@ import { openTestDatabase } from './test-db.js';
  */
 export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
   const t = await openTestDatabase();
-  const app = createApp({ db: t.db, webRoot: WEB_DIST });
+  const events = createEventHub(t.db);
+  const app = createApp({ db: t.db, webRoot: WEB_DIST, events });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
+      // Ends open event streams, which would otherwise keep the server from closing.
+      await events.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.close();
     },

@@ -1,24 +1,55 @@
 /** The application shell: header, side panel and map — or, on `#/dashboard`, the dashboard. */
 import { lazy, Suspense, useEffect } from 'react';
+import { isAuditHash } from '../audit/route.js';
 import { isDashboardHash, useHash } from '../dashboard/route.js';
 import { useDataLoaders } from '../data/use-data-loaders.js';
 import { useT } from '../i18n/use-t.js';
+import { LiveStatus } from '../live/live-status.js';
+import { useLiveUpdates } from '../live/use-live-updates.js';
 import { MapView } from '../map/map-view.js';
+import { isRoundsHash } from '../rounds/route.js';
 import { useAppStore } from '../state/app-store.js';
+import { AnnotationMapTools } from './annotations/annotation-map-tools.js';
 import { AppHeader } from './app-header.js';
 import { DrawHint, DrawReadout } from './draw-status.js';
 import { DrawToolbar } from './draw-toolbar.js';
 import { MapNotices } from './map-notices.js';
+import { ParticipationBanner } from './participation/participation-banner.js';
+import { isParticipationHash } from './participation/route.js';
 import { SidePanel } from './side-panel.js';
 import { useEditShortcuts } from './use-edit-shortcuts.js';
 
 const ConflictView = lazy(() => import('./conflict-dialog.js').then((m) => ({ default: m.ConflictView })));
 const Dashboard = lazy(() => import('../dashboard/dashboard.js'));
+const ParticipationPage = lazy(() => import('./participation/participation-page.js'));
+const AuditPage = lazy(() => import('../audit/audit-page.js'));
+const RoundsPage = lazy(() => import('../rounds/rounds-page.js'));
 
 /** Root component: the dashboard route or the map. */
 export function App() {
   const hash = useHash();
   const t = useT();
+  if (isRoundsHash(hash)) {
+    return (
+      <Suspense fallback={<p className="route-loading">{t('rounds.loadingChunk')}</p>}>
+        <RoundsPage />
+      </Suspense>
+    );
+  }
+  if (isAuditHash(hash)) {
+    return (
+      <Suspense fallback={<p className="route-loading">{t('audit.loadingChunk')}</p>}>
+        <AuditPage />
+      </Suspense>
+    );
+  }
+  if (isParticipationHash(hash)) {
+    return (
+      <Suspense fallback={<p className="route-loading">{t('participation.loadingChunk')}</p>}>
+        <ParticipationPage />
+      </Suspense>
+    );
+  }
   if (isDashboardHash(hash)) {
     return (
       <Suspense fallback={<p className="route-loading">{t('dashboard.loadingChunk')}</p>}>
@@ -34,6 +65,7 @@ function MapApp() {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
   const loaders = useDataLoaders();
+  useLiveUpdates();
   useEditShortcuts();
 
   useEffect(() => {
@@ -47,6 +79,7 @@ function MapApp() {
         {t('app.skipToMap')}
       </a>
       <AppHeader />
+      <ParticipationBanner />
       <div className="app-body">
         <SidePanel />
         <main id="map-area" className="map-area" tabIndex={-1} aria-label={t('map.label')}>
@@ -54,9 +87,11 @@ function MapApp() {
           <div className="map-top">
             <DrawToolbar />
             <DrawHint />
+            <AnnotationMapTools />
             <MapNotices onRetryMunicipalities={loaders.retryMunicipalities} onRetryViewport={loaders.retryViewport} />
           </div>
           <DrawReadout />
+          <LiveStatus />
           <Suspense fallback={null}>
             <ConflictView />
           </Suspense>

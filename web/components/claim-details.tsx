@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { CLAIM_USE } from '../../shared/claim-uses.js';
 import { CLAIM_STATUS, PROPOSER_TYPE, type ClaimFeature } from '../../shared/claims.js';
+import { ObjectHistory } from '../audit/object-history.js';
+import { AnnotationThread } from './annotations/annotation-thread.js';
 import { formatDateTime, formatHa } from '../i18n/messages.js';
 import { useT } from '../i18n/use-t.js';
 import { appStore, useAppStore } from '../state/app-store.js';
@@ -136,7 +138,9 @@ export function ClaimDetails({ claim }: { claim: ClaimFeature }) {
         </div>
       )}
       <ClaimConflicts claim={claim} />
+      <AnnotationThread target={{ type: 'claim', id: p.id }} />
       <ClaimHistoryList claim={claim} />
+      <ObjectHistory objectType="claim" objectId={p.id} version={p.version} />
     </article>
   );
 }

@@ -30,6 +30,12 @@ import {
   type FormValues,
 } from './claim-form-fields.js';
 import { GeometryProblemBox } from './geometry-problem.js';
+import {
+  asProposal,
+  isPublicProposal,
+  PROPOSAL_PROPOSER_TYPES,
+  PROPOSAL_STATUSES,
+} from './participation/proposal-form.js';
 
 interface FieldProps {
   name: FieldName;
@@ -72,7 +78,11 @@ export function ClaimForm({ claim, prefill = null }: { claim: ClaimFeature | nul
   // While a conflict waits for a decision, the decision is about the edit as it was sent.
   const locked = useAppStore((s) => s.conflict !== null);
   const names = useMunicipalityNames();
-  const [values, setValues] = useState<FormValues>(() => initialValues(claim, prefill));
+  // The public submits proposals only: proposer type and status are fixed (shared/access.ts mayCreateClaim).
+  const proposal = useAppStore((s) => isPublicProposal(s.session.user, claim));
+  const [values, setValues] = useState<FormValues>(() =>
+    proposal ? asProposal(initialValues(claim, prefill)) : initialValues(claim, prefill),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -120,7 +130,7 @@ export function ClaimForm({ claim, prefill = null }: { claim: ClaimFeature | nul
   };
 
   const baseStatus = claim?.properties.status ?? 'draft';
-  const statuses = CLAIM_STATUSES.filter((s) => canChangeStatus(baseStatus, s));
+  const statuses = proposal ? PROPOSAL_STATUSES : CLAIM_STATUSES.filter((s) => canChangeStatus(baseStatus, s));
 
   return (
     <form
@@ -131,8 +141,9 @@ export function ClaimForm({ claim, prefill = null }: { claim: ClaimFeature | nul
       aria-labelledby="claim-form-heading"
     >
       <h3 id="claim-form-heading" className="claim-form__heading">
-        {claim ? t('form.editHeading') : t('form.newHeading')}
+        {claim ? t('form.editHeading') : proposal ? t('participation.proposalHeading') : t('form.newHeading')}
       </h3>
+      {proposal && <p className="form-note">{t('participation.proposalNote')}</p>}
       {area !== null && (
         <p className="claim-form__area">
           {t('draw.area')}: <strong data-testid="form-area">{formatHa(locale, area)}</strong>
@@ -199,7 +210,7 @@ export function ClaimForm({ claim, prefill = null }: { claim: ClaimFeature | nul
               value={values.proposerType}
               onChange={(e) => set('proposerType')(e.target.value as FormValues['proposerType'])}
             >
-              {PROPOSER_TYPES.map((p) => (
+              {(proposal ? PROPOSAL_PROPOSER_TYPES : PROPOSER_TYPES).map((p) => (
                 <option key={p} value={p}>
                   {PROPOSER_TYPE[p][locale]}
                 </option>

@@ -3,6 +3,7 @@ import type { MunicipalityFeature } from '../../shared/api-types.js';
 import { formatNumber } from '../i18n/messages.js';
 import { useT } from '../i18n/use-t.js';
 import { useAppStore } from '../state/app-store.js';
+import { AnnotationThread } from './annotations/annotation-thread.js';
 
 /** Definition list of the selected municipality's figures. */
 export function MunicipalityDetails({ feature }: { feature: MunicipalityFeature }) {
@@ -36,6 +37,7 @@ export function MunicipalityDetails({ feature }: { feature: MunicipalityFeature 
         <dt>{t('municipality.ags')}</dt>
         <dd className="figures__code">{p.ags}</dd>
       </dl>
+      <AnnotationThread target={{ type: 'municipality', id: p.ags }} />
     </div>
   );
 }

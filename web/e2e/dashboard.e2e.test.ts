@@ -107,7 +107,8 @@ describe('dashboard', () => {
       expect(csv.headers.get('content-type')).toContain('text/csv');
       expect(await csv.text()).toContain('03241;Region Hannover;2018');
 
-      await page.getByRole('radio', { name: 'Geplant' }).check();
+      // click, not check(): the radio follows the URL, which changes on the next hashchange event.
+      await page.getByRole('radio', { name: 'Geplant' }).click();
       await page.waitForURL(/scenario=geplant/);
       await waitForFigures(page);
       const planned = (await (await fetch(`${server.url}/api/indicators?year=2018&scenario=geplant`)).json()) as {

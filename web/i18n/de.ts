@@ -2,8 +2,13 @@
  * German UI texts (the primary language). Keys are stable; `{name}` marks a placeholder that
  * {@link formatMessage} fills in. Every key here must exist in `en.ts` too (checked by its type).
  */
+import { annotationsDe } from './annotations.de.js';
+import { auditDe } from './audit.de.js';
 import { conflictsDe } from './conflicts.de.js';
 import { dashboardDe } from './dashboard.de.js';
+import { liveDe } from './live.de.js';
+import { participationDe } from './participation.de.js';
+import { roundsDe } from './rounds.de.js';
 
 export const de = {
   'app.title': 'Flächenforum – Region Hannover',
@@ -231,6 +236,11 @@ export const de = {
 
   ...dashboardDe,
   ...conflictsDe,
+  ...annotationsDe,
+  ...liveDe,
+  ...auditDe,
+  ...participationDe,
+  ...roundsDe,
 } as const;
 
 /** A key of the message catalogue. */

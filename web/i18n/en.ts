@@ -1,6 +1,11 @@
 /** English UI texts. Typed as {@link Messages}, so a key missing here fails the type check. */
+import { annotationsEn } from './annotations.en.js';
+import { auditEn } from './audit.en.js';
 import { conflictsEn } from './conflicts.en.js';
 import { dashboardEn } from './dashboard.en.js';
+import { liveEn } from './live.en.js';
+import { participationEn } from './participation.en.js';
+import { roundsEn } from './rounds.en.js';
 import type { Messages } from './de.js';
 
 export const en: Messages = {
@@ -227,4 +232,9 @@ export const en: Messages = {
 
   ...dashboardEn,
   ...conflictsEn,
+  ...annotationsEn,
+  ...liveEn,
+  ...auditEn,
+  ...participationEn,
+  ...roundsEn,
 };

@@ -13,6 +13,7 @@ import type { ConstraintKind } from '../../shared/constraint-kinds.js';
 import type { Collisions } from '../geo/collisions.js';
 import type { Translate } from '../i18n/messages.js';
 import { REGION_BBOX, type FitPadding } from '../state/view-slice.js';
+import { annotationsTakeClick } from './annotation-layers.js';
 import { ClaimHighlights } from './claim-highlights.js';
 import { CLAIM_LAYER, CLAIM_SOURCE } from './claims-style.js';
 import { ConflictLayers } from './conflict-layers.js';
@@ -330,6 +331,7 @@ export class MapController {
 
   private readonly onClickMap = (event: maplibregl.MapMouseEvent): void => {
     if (!this.loaded || !this.interactive) return;
+    if (annotationsTakeClick(this.map, event.point)) return;
     const conflictId = this.conflicts.conflictAt(event.point);
     if (conflictId !== null) {
       this.callbacks.onConflictClick(conflictId);

@@ -8,6 +8,7 @@ import { translator } from '../i18n/messages.js';
 import type { AppState, AppStore } from '../state/app-store.js';
 import { hasFilters, matchesFilters } from '../state/claims-slice.js';
 import { hasConflictFilters, matchesConflictFilters } from '../state/conflict-view.js';
+import { attachAnnotationLayers } from './annotation-layers.js';
 import type { DrawController } from './draw-controller.js';
 import { MapController } from './map-controller.js';
 import { buildOverlay } from './overlay.js';
@@ -134,6 +135,7 @@ export function mountMap(container: HTMLElement, store: AppStore): () => void {
     onConflictClick: (id) => store.getState().selectConflict(id),
     onConflictHover: (id) => store.getState().hoverConflict(id),
   });
+  attachAnnotationLayers(controller.map, store);
   let draw: DrawController | null = null;
   let destroyed = false;
   push(controller, draw, initial, null);

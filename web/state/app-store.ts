@@ -5,6 +5,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAnnotationsSlice, type AnnotationsSlice } from './annotations-slice.js';
 import { createClaimsSlice, type ClaimsSlice } from './claims-slice.js';
 import { createConflictsSlice, type ConflictsSlice } from './conflicts-slice.js';
 import { createDataSlice, type DataSlice } from './data-slice.js';
@@ -28,7 +29,8 @@ export type AppState = ViewSlice &
   EditSlice &
   ConflictsSlice &
   ProposalsSlice &
-  SessionSlice;
+  SessionSlice &
+  AnnotationsSlice;
 /** The vanilla zustand store holding {@link AppState}. */
 export type AppStore = StoreApi<AppState>;
 
@@ -46,6 +48,7 @@ export function createAppStore(): AppStore {
     ...createConflictsSlice(...args),
     ...createProposalsSlice(...args),
     ...createSessionSlice(...args),
+    ...createAnnotationsSlice(...args),
   }));
 }
 

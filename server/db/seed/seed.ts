@@ -15,6 +15,7 @@ import { detectConflicts } from '../../routes/conflicts/conflicts.detect.js';
 import { loadRules } from '../../routes/rules/rules.repo.js';
 import { syncLandTake } from '../../routes/indicators/land-take.repo.js';
 import { seedReferenceData, syncLandUseClasses } from './reference-data.js';
+import { seedDemoParticipation } from '../../routes/participation/participation.seed.js';
 
 export interface SeedOptions {
   /** Generate synthetic parcels and constraint areas (Demo-Daten). */
@@ -28,7 +29,7 @@ export interface SeedOptions {
 }
 
 /** Bump when the demo generator's output changes, so existing databases are re-seeded on start. */
-const GENERATOR_VERSION = 5;
+const GENERATOR_VERSION = 6;
 
 interface SeedState {
   generator: number;
@@ -84,6 +85,7 @@ export async function prepareDatabase(db: Database, opts: SeedOptions, progress:
     progress.step(4, 'Schutz- und Vorranggebiete, Beispiel-Ansprüche (Demo-Daten)');
     const constraintCount = await seedDemoConstraints(tx, ctx);
     await seedDemoClaims(tx);
+    await seedDemoParticipation(tx);
     await detectConflicts(tx, (await loadRules(tx)).rules, 'all', 'Demo-Daten');
     await syncLandTake(tx, 'all');
     await seedDemoStatistics(tx);

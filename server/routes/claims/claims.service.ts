@@ -21,7 +21,7 @@ import type { Queryable } from '../../db/database.js';
 import { isParticipationOpen } from '../participation/participation.repo.js';
 import { inspectGeometry } from '../../db/geometry-inspection.js';
 import { parseWith } from '../../http/body.js';
-import { detectConflicts } from '../conflicts/conflicts.detect.js';
+import { detectConflicts, type DetectionResult } from '../conflicts/conflicts.detect.js';
 import { loadRules } from '../rules/rules.repo.js';
 import { syncLandTake } from '../indicators/land-take.repo.js';
 import { ApiException, badRequest, notFound, unprocessable } from '../../http/errors.js';
@@ -42,14 +42,55 @@ function checkEdit(user: SessionUser, municipalities: readonly string[]): void {
   enforce(mayEditClaim(user, municipalities));
 }
 
-async function audit(tx: Queryable, user: SessionUser, claim: ClaimFeature, action: string): Promise<void> {
+/** Which fields differ between two versions of a claim (for the audit log). */
+export function changedFields(before: ClaimFeature, after: ClaimFeature): string[] {
+  const a = before.properties;
+  const b = after.properties;
+  const fields: [string, unknown, unknown][] = [
+    ['title', a.title, b.title],
+    ['use', a.use, b.use],
+    ['status', a.status, b.status],
+    ['proposer', JSON.stringify(a.proposer), JSON.stringify(b.proposer)],
+    ['horizon_year', a.horizon_year, b.horizon_year],
+    ['description', a.description, b.description],
+    ['geometry', JSON.stringify(before.geometry), JSON.stringify(after.geometry)],
+  ];
+  return fields.filter(([, x, y]) => x !== y).map(([name]) => name);
+}
+
+/** Audit entry of a claim write: what changed, the status before/after and the conflicts it caused or closed. */
+async function audit(
+  tx: Queryable,
+  user: SessionUser,
+  claim: ClaimFeature,
+  action: string,
+  before: ClaimFeature | null,
+  conflicts: DetectionResult,
+): Promise<void> {
   const p = claim.properties;
+  const changed = before ? changedFields(before, claim) : [];
+  const statusChange = before && before.properties.status !== p.status;
+  const summary = [
+    `${p.title} (Version ${p.version})`,
+    changed.length > 0 ? `geändert: ${changed.join(', ')}` : '',
+    statusChange ? `Status ${CLAIM_STATUS[before.properties.status].de} → ${CLAIM_STATUS[p.status].de}` : '',
+    conflicts.created + conflicts.closed > 0 ? `Konflikte: ${conflicts.created} neu, ${conflicts.closed} beendet` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   await recordChange(tx, actorOf(user), {
     objectType: 'claim',
     objectId: claim.id!,
     action,
-    summary: `${p.title} (Version ${p.version})`,
-    details: { version: p.version, status: p.status },
+    summary,
+    details: {
+      version: p.version,
+      status: p.status,
+      ...(before ? { changed, status_before: before.properties.status } : {}),
+      area_ha: p.area_ha,
+      conflicts_created: conflicts.created,
+      conflicts_closed: conflicts.closed,
+    },
   });
 }
 
@@ -130,17 +171,17 @@ export async function createClaim(db: Queryable, body: unknown, user: SessionUse
     const id = await insertClaim(tx, geojson, input, actorOf(user));
     const created = (await findClaim(tx, id))!;
     enforce(mayCreateClaim(user, { ...facts, municipalities: created.properties.municipalities }));
-    await syncConflicts(tx, id, user.displayName);
-    await audit(tx, user, created, 'created');
+    await audit(tx, user, created, 'created', null, await syncConflicts(tx, id, user.displayName));
     return created;
   });
 }
 
 /** Recompute what derives from one claim (conflicts, land take), in the transaction of the write. */
-async function syncConflicts(tx: Queryable, claimId: number, actor: string): Promise<void> {
+async function syncConflicts(tx: Queryable, claimId: number, actor: string): Promise<DetectionResult> {
   const { rules } = await loadRules(tx);
-  await detectConflicts(tx, rules, { claimId }, actor);
+  const result = await detectConflicts(tx, rules, { claimId }, actor);
   await syncLandTake(tx, { claimId });
+  return result;
 }
 
 /** Apply a PATCH body at the expected version; 409 with the current claim when it is stale. */
@@ -191,8 +232,7 @@ export async function updateClaim(
     const updated = await updateClaimRow(tx, id, expected, { input, geometry }, user.displayName);
     if (!updated) throw conflict((await findClaim(tx, id))!);
     checkEdit(user, updated.properties.municipalities);
-    await syncConflicts(tx, id, user.displayName);
-    await audit(tx, user, updated, 'updated');
+    await audit(tx, user, updated, 'updated', current, await syncConflicts(tx, id, user.displayName));
     return updated;
   });
 }
@@ -212,8 +252,7 @@ export async function deleteClaim(
     const expected = ifMatch ?? current.properties.version;
     if (current.properties.version !== expected) throw conflict(current);
     const deleted = (await softDeleteRow(tx, id, expected, user.displayName))!;
-    await syncConflicts(tx, id, user.displayName);
-    await audit(tx, user, deleted, 'deleted');
+    await audit(tx, user, deleted, 'deleted', null, await syncConflicts(tx, id, user.displayName));
     return deleted;
   });
 }
@@ -239,8 +278,7 @@ export async function restoreClaim(
     const change = { input: inputOf(old), geometry: versionGeometry(id, version) };
     const restored = (await updateClaimRow(tx, id, current.properties.version, change, user.displayName, 'restored'))!;
     checkEdit(user, restored.properties.municipalities);
-    await syncConflicts(tx, id, user.displayName);
-    await audit(tx, user, restored, 'restored');
+    await audit(tx, user, restored, 'restored', current, await syncConflicts(tx, id, user.displayName));
     return restored;
   });
 }
@@ -332,8 +370,7 @@ export async function applyCompromise(
     }
     const change = { input: inputOf(current), geometry: compromiseGeometry(rules, id) };
     const updated = (await updateClaimRow(tx, id, ifMatch, change, user.displayName))!;
-    await syncConflicts(tx, id, user.displayName);
-    await audit(tx, user, updated, 'compromise');
+    await audit(tx, user, updated, 'compromise', current, await syncConflicts(tx, id, user.displayName));
     return updated;
   });
 }

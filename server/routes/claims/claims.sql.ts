@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { claimPublished } from '../../auth/visibility.js';
 import { asGeoJson4326, isoTime, onGrid, roundTo } from '../../db/sql-fragments.js';
 
 /**
@@ -13,6 +14,7 @@ export const claimFeatureJson = sql`json_build_object(
     'proposer', json_build_object('name', c.proposer_name, 'type', c.proposer_type),
     'horizon_year', c.horizon_year, 'description', c.description, 'version', c.version,
     'area_ha', ${roundTo(sql`c.area_ha`, 4)}, 'municipalities', to_json(c.municipalities), 'demo', c.demo,
+    'published', ${claimPublished(sql`c.id`)},
     'created_at', ${isoTime(sql`c.created_at`)}, 'updated_at', ${isoTime(sql`c.updated_at`)},
     'deleted_at', ${isoTime(sql`c.deleted_at`)}))`;
 

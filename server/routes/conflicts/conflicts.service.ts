@@ -5,6 +5,7 @@ import {
   ConflictPatchSchema,
   type ConflictFeature,
   type ConflictNote,
+  type ConflictPatch,
 } from '../../../shared/conflicts.js';
 import { mayDecideConflict, type SessionUser } from '../../../shared/access.js';
 import { actorOf, recordChange } from '../../audit/record-change.js';
@@ -45,46 +46,65 @@ export async function patchConflict(
       'Die erwartete Version fehlt: Header If-Match: "N" oder version angeben',
     );
   }
-  await db.transaction(async (tx) => {
-    const current = await findConflict(tx, id, true);
-    if (!current) throw conflictNotFound(id);
-    enforce(mayDecideConflict(user, current.properties.municipalities));
-    if (current.properties.version !== expected) {
-      throw new ApiException(
-        409,
-        'version_conflict',
-        `Der Konflikt wurde inzwischen geändert (Version ${current.properties.version}).`,
-        {
-          current,
-        },
-      );
-    }
-    const from = current.properties.status;
-    const to = patch.status ?? from;
-    if (!canChangeConflictStatus(from, to)) {
-      throw unprocessable(
-        'invalid_status_transition',
-        `Statuswechsel von „${CONFLICT_STATUS[from].de}“ zu „${CONFLICT_STATUS[to].de}“ ist nicht erlaubt`,
-        { field: 'status' },
-      );
-    }
-    const justification = patch.justification ?? current.properties.justification;
-    if (to !== from || justification !== current.properties.justification) {
-      await updateConflictRow(tx, id, expected, { status: to, justification: justification ?? null });
-      const text =
-        to !== from
-          ? `Status: ${CONFLICT_STATUS[from].de} → ${CONFLICT_STATUS[to].de}${justification && to === 'accepted' ? ` – ${justification}` : ''}`
-          : `Begründung geändert: ${justification}`;
-      await addConflictNote(tx, id, 'status', text, user.displayName);
-    }
-    if (patch.note) await addConflictNote(tx, id, 'comment', patch.note, user.displayName);
-    await recordChange(tx, actorOf(user), {
-      objectType: 'conflict',
-      objectId: id,
-      action: to !== from ? 'status' : 'updated',
-      summary: to !== from ? `Status ${from} → ${to}` : 'Begründung oder Notiz',
-      details: { from, to, justification: justification ?? null, note: patch.note ?? null },
-    });
-  });
+  await db.transaction((tx) => applyConflictPatch(tx, id, patch, expected, user));
   return getConflict(db, id);
+}
+
+/**
+ * The write of {@link patchConflict} inside a caller's transaction (a conflict round records its
+ * decision in the same one): permission, version check, status rule, notes and the audit entry.
+ */
+export async function applyConflictPatch(
+  tx: Queryable,
+  id: number,
+  patch: ConflictPatch,
+  expected: number,
+  user: SessionUser,
+): Promise<void> {
+  const current = await findConflict(tx, id, true);
+  if (!current) throw conflictNotFound(id);
+  enforce(mayDecideConflict(user, current.properties.municipalities));
+  if (current.properties.version !== expected) {
+    throw new ApiException(
+      409,
+      'version_conflict',
+      `Der Konflikt wurde inzwischen geändert (Version ${current.properties.version}).`,
+      {
+        current,
+      },
+    );
+  }
+  const from = current.properties.status;
+  const to = patch.status ?? from;
+  if (!canChangeConflictStatus(from, to)) {
+    throw unprocessable(
+      'invalid_status_transition',
+      `Statuswechsel von „${CONFLICT_STATUS[from].de}“ zu „${CONFLICT_STATUS[to].de}“ ist nicht erlaubt`,
+      { field: 'status' },
+    );
+  }
+  const justification = patch.justification ?? current.properties.justification;
+  if (to !== from || justification !== current.properties.justification) {
+    await updateConflictRow(tx, id, expected, { status: to, justification: justification ?? null });
+    const text =
+      to !== from
+        ? `Status: ${CONFLICT_STATUS[from].de} → ${CONFLICT_STATUS[to].de}${justification && to === 'accepted' ? ` – ${justification}` : ''}`
+        : `Begründung geändert: ${justification}`;
+    await addConflictNote(tx, id, 'status', text, user.displayName);
+  }
+  if (patch.note) await addConflictNote(tx, id, 'comment', patch.note, user.displayName);
+  const justified = justification !== current.properties.justification;
+  await recordChange(tx, actorOf(user), {
+    objectType: 'conflict',
+    objectId: id,
+    action: to !== from ? 'status' : justified ? 'justification' : 'comment',
+    summary: [
+      to !== from ? `Status ${CONFLICT_STATUS[from].de} → ${CONFLICT_STATUS[to].de}` : '',
+      justified ? `Begründung: ${justification ?? ''}` : '',
+      patch.note ? `Kommentar: ${patch.note.slice(0, 200)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    details: { from, to, justification: justification ?? null, note: patch.note ?? null },
+  });
 }

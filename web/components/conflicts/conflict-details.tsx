@@ -8,6 +8,8 @@ import { CLAIM_USE } from '../../../shared/claim-uses.js';
 import { CONFLICT_KIND, type ConflictFeature, type ConflictStatus } from '../../../shared/conflicts.js';
 import { CONSTRAINT_KIND } from '../../../shared/constraint-kinds.js';
 import type { ConflictPatchResult } from '../../api/conflicts-api.js';
+import { ObjectHistory } from '../../audit/object-history.js';
+import { AnnotationThread } from '../annotations/annotation-thread.js';
 import { loadConflictDetail } from '../../data/conflicts-loader.js';
 import { formatDateTime, formatHa, formatNumber } from '../../i18n/messages.js';
 import { useT } from '../../i18n/use-t.js';
@@ -211,6 +213,8 @@ export function ConflictDetails({ id }: { id: number }) {
         onComment={setComment}
         onSend={() => void send()}
       />
+      <AnnotationThread target={{ type: 'conflict', id: p.id }} />
+      <ObjectHistory objectType="conflict" objectId={p.id} version={p.version} />
     </article>
   );
 }
