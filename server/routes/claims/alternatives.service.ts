@@ -33,6 +33,9 @@ export interface AlternativesAnswer {
 
 const MAX_CANDIDATES = 30_000;
 
+/** A suggested site has at least this share of the claim's area. */
+const MIN_SITE_SHARE = 0.85;
+
 export async function findAlternatives(db: Queryable, id: number): Promise<AlternativesAnswer> {
   const claim = await findClaim(db, id);
   if (!claim || claim.properties.deleted_at) throw claimNotFound(id);
@@ -110,6 +113,8 @@ export async function findAlternatives(db: Queryable, id: number): Promise<Alter
               )})) as medium,
         (select land_use from parcel where id = ${site.parcelIds[0]!}) as land_use
       from s`);
+    // A seed near the edge of its cluster leaves too little inside the disc: not "about the same size".
+    if (row.ha < targetHa * MIN_SITE_SHARE) continue;
     sites.push({
       rank: 0,
       area_ha: Math.round(row.ha * 100) / 100,
