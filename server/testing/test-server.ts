@@ -9,7 +9,13 @@ import { openTestDatabase } from './test-db.js';
  * Serve the built web client (dist/web; run `vite build` first) and the API on a free loopback port,
  * against this test file's own prepared database. For browser tests.
  */
-export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
+/** A running test server. */
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
   const t = await openTestDatabase();
   const events = createEventHub(t.db);
   const app = createApp({ db: t.db, webRoot: WEB_DIST, events });

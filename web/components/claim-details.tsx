@@ -1,5 +1,6 @@
 /** The selected claim: attributes, area, municipalities, timestamps, actions, conflicts and history. */
 import { useState } from 'react';
+import { mayEditClaim } from '../../shared/access.js';
 import { CLAIM_USE } from '../../shared/claim-uses.js';
 import { CLAIM_STATUS, PROPOSER_TYPE, type ClaimFeature } from '../../shared/claims.js';
 import { ObjectHistory } from '../audit/object-history.js';
@@ -21,6 +22,8 @@ export function ClaimDetails({ claim }: { claim: ClaimFeature }) {
   const [confirming, setConfirming] = useState(false);
   const p = claim.properties;
   const deleted = p.deleted_at !== null;
+  // The same decision the server enforces: planners within their municipalities, and admins.
+  const mayEdit = useAppStore((s) => mayEditClaim(s.session.user, p.municipalities).allowed);
 
   const report = (message: string) =>
     appStore.getState().showClaimNotice('error', t('claim.actionFailed', { message }));
@@ -99,7 +102,7 @@ export function ClaimDetails({ claim }: { claim: ClaimFeature }) {
         >
           {t('claim.zoom')}
         </button>
-        {deleted ? (
+        {!mayEdit ? null : deleted ? (
           <button type="button" className="button button--primary" disabled={saving} onClick={() => void undelete()}>
             {t('claim.restore')}
           </button>

@@ -4,11 +4,11 @@
  * pin that opens its thread. Against the built client (FF_WEB_DIST or dist/web; run `vite build`
  * first) and this file's own prepared database.
  */
-import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../server/testing/test-server.js';
-import { CHROMIUM_ARGS, mapSettled, openPage, pixelOf, showPlace, waitForApp } from './browser-helpers.js';
+
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
+import { mapSettled, openPage, pixelOf, showPlace, waitForApp, useBrowserTestbed } from './browser-helpers.js';
 
 const RESULTS_DIR = 'test-results';
 const TIMEOUT = 180_000;
@@ -30,27 +30,15 @@ async function openClaim(page: Page, id: number): Promise<void> {
 }
 
 describe('annotations in the browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  const council = () => ({ url: server.url, username: 'rat', password: 'rat' });
-
-  beforeAll(async () => {
-    await mkdir(RESULTS_DIR, { recursive: true });
-    server = await startTestServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, TIMEOUT);
+  const bed = useBrowserTestbed(RESULTS_DIR, TIMEOUT);
+  const council = () => ({ url: bed.server.url, username: 'rat', password: 'rat' });
 
   it(
     'shows a note with <script> and <img onerror> literally after a reload and runs none of it',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [], council());
-      await page.goto(server.url);
+      const page = await openPage(bed.browser, problems, [], council());
+      await page.goto(bed.server.url);
       await waitForApp(page);
       // A claim without notes yet, so that its section shows exactly what this test writes.
       const claimId = await page.evaluate(async () => {
@@ -110,8 +98,8 @@ describe('annotations in the browser', () => {
     'pins a note to the map, draws it as a pin, and opens its thread by clicking the pin',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [], council());
-      await page.goto(server.url);
+      const page = await openPage(bed.browser, problems, [], council());
+      await page.goto(bed.server.url);
       await waitForApp(page);
       const spot: [number, number] = [9.9, 52.42];
       await showPlace(page, spot, 14);

@@ -4,45 +4,32 @@
  * "Änderungsprotokoll"; a council member gets no page. Built client from FF_WEB_DIST or dist/web
  * (run `vite build` first). Screenshots in test-results/.
  */
-import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { describe, expect, it } from 'vitest';
 import { squareAround } from '../../server/testing/geo-fixtures.js';
-import { startTestServer } from '../../server/testing/test-server.js';
-import { CHROMIUM_ARGS, openPage, waitForApp } from './browser-helpers.js';
+
+import { openPage, waitForApp, useBrowserTestbed } from './browser-helpers.js';
 
 const RESULTS_DIR = 'test-results';
 const TIMEOUT = 180_000;
 const TITLE = `Protokoll-Test ${Date.now().toString(36)}`;
 
 describe('audit log page', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await mkdir(RESULTS_DIR, { recursive: true });
-    server = await startTestServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, TIMEOUT);
+  const bed = useBrowserTestbed(RESULTS_DIR, TIMEOUT);
 
   it(
     'shows an admin’s change, filtered, and leads to the claim and its protocol on the map',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems);
+      const page = await openPage(bed.browser, problems);
       const request = page.context().request;
-      const login = await request.post(`${server.url}/api/auth/login`, {
+      const login = await request.post(`${bed.server.url}/api/auth/login`, {
         data: { username: 'admin', password: 'admin' },
       });
       expect(login.status()).toBe(200);
       const { csrfToken } = (await login.json()) as { csrfToken: string };
       const headers = { 'X-CSRF-Token': csrfToken };
-      const created = await request.post(`${server.url}/api/claims`, {
+      const created = await request.post(`${bed.server.url}/api/claims`, {
         headers,
         data: {
           type: 'Feature',
@@ -52,13 +39,13 @@ describe('audit log page', () => {
       });
       expect(created.status(), await created.text()).toBe(201);
       const id = ((await created.json()) as { id: number }).id;
-      const patched = await request.patch(`${server.url}/api/claims/${id}`, {
+      const patched = await request.patch(`${bed.server.url}/api/claims/${id}`, {
         headers: { ...headers, 'If-Match': '1' },
         data: { properties: { description: 'Im Protokoll zu sehen' } },
       });
       expect(patched.status(), await patched.text()).toBe(200);
 
-      await page.goto(`${server.url}/`);
+      await page.goto(`${bed.server.url}/`);
       await page.getByRole('link', { name: 'Protokoll', exact: true }).click();
       await page.waitForURL(/#\/protokoll$/);
       const table = page.getByTestId('audit-table');
@@ -83,7 +70,7 @@ describe('audit log page', () => {
 
       const csvHref = await page.getByRole('link', { name: 'Als CSV herunterladen' }).getAttribute('href');
       expect(csvHref).toContain('format=csv&object_type=claim&actor=Administration');
-      const csv = await request.get(`${server.url}${csvHref}`);
+      const csv = await request.get(`${bed.server.url}${csvHref}`);
       expect(csv.headers()['content-type']).toContain('text/csv');
       expect(await csv.text()).toContain(`;${id};geändert;${TITLE} (Version 2) · geändert: description;`);
 
@@ -127,9 +114,9 @@ describe('audit log page', () => {
     'loads older entries with "Mehr laden" and moves the focus to the first of them',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems);
+      const page = await openPage(bed.browser, problems);
       const request = page.context().request;
-      const login = await request.post(`${server.url}/api/auth/login`, {
+      const login = await request.post(`${bed.server.url}/api/auth/login`, {
         data: { username: 'admin', password: 'admin' },
       });
       const { csrfToken } = (await login.json()) as { csrfToken: string };
@@ -138,7 +125,7 @@ describe('audit log page', () => {
       const headers = { 'X-CSRF-Token': csrfToken };
       const claimIds: number[] = [];
       for (const title of [`${TITLE} A`, `${TITLE} B`]) {
-        const res = await request.post(`${server.url}/api/claims`, {
+        const res = await request.post(`${bed.server.url}/api/claims`, {
           headers,
           data: {
             type: 'Feature',
@@ -149,19 +136,19 @@ describe('audit log page', () => {
         expect(res.status(), await res.text()).toBe(201);
         claimIds.push(((await res.json()) as { id: number }).id);
       }
-      const conflicts = (await (await request.get(`${server.url}/api/claims/${claimIds[1]}/conflicts`)).json()) as {
+      const conflicts = (await (await request.get(`${bed.server.url}/api/claims/${claimIds[1]}/conflicts`)).json()) as {
         features: { id: number; properties: { version: number; claim_ids: number[] } }[];
       };
       const conflict = conflicts.features.find((f) => f.properties.claim_ids.includes(claimIds[0]!))!;
       for (let i = 1; i <= 101; i++) {
-        const res = await request.patch(`${server.url}/api/conflicts/${conflict.id}`, {
+        const res = await request.patch(`${bed.server.url}/api/conflicts/${conflict.id}`, {
           headers: { 'X-CSRF-Token': csrfToken, 'If-Match': `"${conflict.properties.version}"` },
           data: { note: `Kommentar ${i}` },
         });
         expect(res.status(), await res.text()).toBe(200);
       }
 
-      await page.goto(`${server.url}/#/protokoll?object_type=conflict&object_id=${conflict.id}`);
+      await page.goto(`${bed.server.url}/#/protokoll?object_type=conflict&object_id=${conflict.id}`);
       const rows = page.getByTestId('audit-table').locator('tbody tr');
       await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(100);
       expect(await page.getByTestId('audit-count').innerText()).toBe('100 Einträge geladen, ältere vorhanden');
@@ -185,8 +172,8 @@ describe('audit log page', () => {
     'has no page and no header link for the council',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [], { url: server.url, username: 'rat', password: 'rat' });
-      await page.goto(`${server.url}/#/protokoll`);
+      const page = await openPage(bed.browser, problems, [], { url: bed.server.url, username: 'rat', password: 'rat' });
+      await page.goto(`${bed.server.url}/#/protokoll`);
       const notice = page.getByRole('alert').filter({ hasText: 'nur Administratorinnen und Administratoren' });
       await notice.waitFor({ timeout: 60_000 });
       expect(await page.getByRole('link', { name: 'Protokoll', exact: true }).count()).toBe(0);

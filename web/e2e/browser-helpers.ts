@@ -1,8 +1,11 @@
 /**
- * Helpers for the browser tests of the claims workflow: a page that records problems, waiting
- * for the app, map pixels of coordinates, and drawing with real mouse events.
+ * Helpers for the browser tests: the server + Chromium testbed, a page that records problems and
+ * signs in, waiting for the app, map pixels of coordinates, and drawing with real mouse events.
  */
-import type { Browser, Page } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../../server/testing/test-server.js';
 
 /** Chromium flags for headless runs without network access beyond localhost. */
 export const CHROMIUM_ARGS = [
@@ -43,7 +46,42 @@ export async function openPage(
   page.on('request', (request) => {
     if (!isLocal(request.url())) problems.push(`request to another host: ${request.url()}`);
   });
+  page.on('requestfailed', (request) => {
+    if (!isLocal(request.url())) problems.push(`failed request: ${request.url()}`);
+  });
   return page;
+}
+
+/** The test server and Chromium of one browser test file. */
+export interface BrowserTestbed {
+  readonly server: TestServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts the test server (built client + API on its own prepared database) and Chromium before the
+ * file's tests and closes both after them; `resultsDir` (screenshots, PDFs) is created.
+ */
+export function useBrowserTestbed(resultsDir: string, timeout: number): BrowserTestbed {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await mkdir(resultsDir, { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  }, timeout);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  }, timeout);
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }
 
 /** A demo account to sign a page's browser context in as, on the test server at `url`. */

@@ -3,13 +3,11 @@
  * undo, a version conflict and an invalid geometry, against the built client (dist/web, run
  * `vite build` first) and this file's own freshly seeded database.
  */
-import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type TestSession } from '../../server/testing/test-app.js';
-import { startTestServer } from '../../server/testing/test-server.js';
+
 import {
-  CHROMIUM_ARGS,
   drawPolygon,
   mapSettled,
   mapOrigin,
@@ -19,6 +17,7 @@ import {
   sketchRing,
   waitForApp,
   sourceRoles,
+  useBrowserTestbed,
 } from './browser-helpers.js';
 
 const RESULTS_DIR = 'test-results';
@@ -38,30 +37,21 @@ const QUAD: [number, number][] = [
 ];
 
 describe('planning claims in the browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  const bed = useBrowserTestbed(RESULTS_DIR, TIMEOUT);
   /** A second user (admin) for the API calls of "someone else" and for reading back. */
   let colleague: TestSession;
-  const planner = () => ({ url: server.url, username: 'planer', password: 'planer' });
+  const planner = () => ({ url: bed.server.url, username: 'planer', password: 'planer' });
 
   beforeAll(async () => {
-    await mkdir(RESULTS_DIR, { recursive: true });
-    server = await startTestServer();
-    colleague = await signIn((path, init) => fetch(`${server.url}${path}`, init), 'admin');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    colleague = await signIn((path, init) => fetch(`${bed.server.url}${path}`, init), 'admin');
   }, TIMEOUT);
 
   it(
     'draws a polygon with the mouse, saves it with the form, and finds it again after a reload',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [], planner());
-      await page.goto(server.url);
+      const page = await openPage(bed.browser, problems, [], planner());
+      await page.goto(bed.server.url);
       await waitForApp(page);
       await showPlace(page, BURGDORF);
 
@@ -122,8 +112,8 @@ describe('planning claims in the browser', () => {
     'undoes a vertex while drawing and a vertex move while editing (Ctrl+Z), and redoes it',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [], planner());
-      await page.goto(server.url);
+      const page = await openPage(bed.browser, problems, [], planner());
+      await page.goto(bed.server.url);
       await waitForApp(page);
       await showPlace(page, GEHRDEN);
       await page.getByRole('button', { name: 'Fangen' }).click(); // snapping off: exact pixels
@@ -179,8 +169,8 @@ describe('planning claims in the browser', () => {
     'reports a version conflict with "Neu laden" and "Vergleichen", and re-applies my change',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [409], planner());
-      await page.goto(server.url);
+      const page = await openPage(bed.browser, problems, [409], planner());
+      await page.goto(bed.server.url);
       await waitForApp(page);
       await page.getByRole('tab', { name: /Flächenansprüche/ }).click();
       await page.getByRole('button', { name: /Wohngebiet Lehrte-Nord/ }).click();
@@ -238,8 +228,8 @@ describe('planning claims in the browser', () => {
     'shows why a self-intersecting shape is invalid, saves the repaired one on request, and undoes the save',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [422], planner());
-      await page.goto(server.url);
+      const page = await openPage(bed.browser, problems, [422], planner());
+      await page.goto(bed.server.url);
       await waitForApp(page);
       await showPlace(page, ISERNHAGEN);
       await page.getByRole('button', { name: 'Fangen' }).click();

@@ -4,15 +4,14 @@
  * status change with a comment survives a reload (and a stale change is reported). Against the
  * built client (dist/web, run `vite build` first) and this file's own freshly seeded database.
  */
-import { mkdir } from 'node:fs/promises';
+
 import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Position } from 'geojson';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type TestSession } from '../../server/testing/test-app.js';
-import { startTestServer } from '../../server/testing/test-server.js';
+
 import {
-  CHROMIUM_ARGS,
   drawPolygon,
   mapSettled,
   openPage,
@@ -20,6 +19,7 @@ import {
   showPlace,
   sourceRoles,
   waitForApp,
+  useBrowserTestbed,
 } from './browser-helpers.js';
 
 const RESULTS_DIR = 'test-results';
@@ -88,32 +88,23 @@ async function openConflictsTab(page: Page): Promise<void> {
 }
 
 describe('conflicts in the browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  const bed = useBrowserTestbed(RESULTS_DIR, TIMEOUT);
   /** A second user (admin) for the API calls of "someone else" and for reading back. */
   let colleague: TestSession;
-  const planner = () => ({ url: server.url, username: 'planer', password: 'planer' });
+  const planner = () => ({ url: bed.server.url, username: 'planer', password: 'planer' });
 
   beforeAll(async () => {
-    await mkdir(RESULTS_DIR, { recursive: true });
-    server = await startTestServer();
-    colleague = await signIn((path, init) => fetch(`${server.url}${path}`, init), 'admin');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    colleague = await signIn((path, init) => fetch(`${bed.server.url}${path}`, init), 'admin');
   }, TIMEOUT);
 
   it(
     'shows a housing claim drawn into a nature reserve as a high conflict at once, then applies its compromise',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [], planner());
-      await page.goto(server.url);
+      const page = await openPage(bed.browser, problems, [], planner());
+      await page.goto(bed.server.url);
       await waitForApp(page);
-      const { edge, inside } = await reserveEdge(server.url);
+      const { edge, inside } = await reserveEdge(bed.server.url);
       await showPlace(page, edge, 15);
       await page.getByRole('button', { name: 'Fangen' }).click(); // snapping off: exact pixels
 
@@ -220,8 +211,8 @@ describe('conflicts in the browser', () => {
     'changes a conflict to "In Abstimmung" with a comment, keeps both after a reload, and shows a colleague’s change live',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [409], planner());
-      await page.goto(server.url);
+      const page = await openPage(bed.browser, problems, [409], planner());
+      await page.goto(bed.server.url);
       await waitForApp(page);
       await openConflictsTab(page);
       const first = page.getByTestId('conflict-list').locator('.conflict-item button').first();

@@ -4,12 +4,12 @@
  * beyond localhost. Saves screenshots and the Region's A4 printout in test-results/.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../server/testing/test-server.js';
-import { CHROMIUM_ARGS, openPage } from './browser-helpers.js';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
+import { openPage, useBrowserTestbed } from './browser-helpers.js';
 
 const RESULTS_DIR = 'test-results';
 const TIMEOUT = 180_000;
@@ -52,28 +52,16 @@ async function choroplethAgs(page: Page): Promise<string[]> {
 }
 
 describe('dashboard', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await mkdir(RESULTS_DIR, { recursive: true });
-    server = await startTestServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, TIMEOUT);
+  const bed = useBrowserTestbed(RESULTS_DIR, TIMEOUT);
 
   it(
     'shows the 2018 table with the Region total, the choropleth, and reloads for another scenario',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems);
-      await page.goto(`${server.url}/#/dashboard?year=2018&scenario=bestand`);
+      const page = await openPage(bed.browser, problems);
+      await page.goto(`${bed.server.url}/#/dashboard?year=2018&scenario=bestand`);
       await waitForFigures(page);
-      const api = (await (await fetch(`${server.url}/api/indicators?year=2018&scenario=bestand`)).json()) as {
+      const api = (await (await fetch(`${bed.server.url}/api/indicators?year=2018&scenario=bestand`)).json()) as {
         region: { suv_ha: number };
       };
 
@@ -103,7 +91,7 @@ describe('dashboard', () => {
 
       const csvHref = await page.getByRole('link', { name: 'CSV herunterladen' }).getAttribute('href');
       expect(csvHref).toBe('/api/indicators.csv?year=2018&scenario=bestand&target=nds_4&method=population');
-      const csv = await fetch(`${server.url}${csvHref}`);
+      const csv = await fetch(`${bed.server.url}${csvHref}`);
       expect(csv.headers.get('content-type')).toContain('text/csv');
       expect(await csv.text()).toContain('03241;Region Hannover;2018');
 
@@ -111,7 +99,7 @@ describe('dashboard', () => {
       await page.getByRole('radio', { name: 'Geplant' }).click();
       await page.waitForURL(/scenario=geplant/);
       await waitForFigures(page);
-      const planned = (await (await fetch(`${server.url}/api/indicators?year=2018&scenario=geplant`)).json()) as {
+      const planned = (await (await fetch(`${bed.server.url}/api/indicators?year=2018&scenario=geplant`)).json()) as {
         region: { planned_land_take_ha: number };
       };
       expect(planned.region.planned_land_take_ha).toBeGreaterThan(0);
@@ -128,8 +116,8 @@ describe('dashboard', () => {
     'opens a profile from the table and prints the Region on A4',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems);
-      await page.goto(`${server.url}/#/dashboard?year=2024&scenario=bestand`);
+      const page = await openPage(bed.browser, problems);
+      await page.goto(`${bed.server.url}/#/dashboard?year=2024&scenario=bestand`);
       await waitForFigures(page);
       await choroplethAgs(page);
       await page.locator('.choropleth__print').waitFor({ state: 'attached' });

@@ -2,44 +2,13 @@
  * Browser test of the map page: the built client (dist/web, run `vite build` first) and the API
  * against a fresh seeded database, in headless Chromium without network access beyond localhost.
  */
-import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../server/testing/test-server.js';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowserTestbed } from './browser-helpers.js';
+
 const RESULTS_DIR = 'test-results';
 const TIMEOUT = 180_000;
-
-/** True for URLs that stay on this machine (or never leave the page). */
-function isLocal(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (protocol === 'data:' || protocol === 'blob:') return true;
-  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
-}
-
-/** Opens a page that records console errors, page errors and requests leaving localhost. */
-async function openPage(browser: Browser, problems: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('request', (request) => {
-    if (!isLocal(request.url())) problems.push(`request to another host: ${request.url()}`);
-  });
-  page.on('requestfailed', (request) => {
-    if (!isLocal(request.url())) problems.push(`failed request: ${request.url()}`);
-  });
-  return page;
-}
 
 /** Waits until the map has loaded and drawn the municipalities. */
 async function waitForMunicipalities(page: Page): Promise<void> {
@@ -54,26 +23,14 @@ async function waitForMunicipalities(page: Page): Promise<void> {
 }
 
 describe('map page', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await mkdir(RESULTS_DIR, { recursive: true });
-    server = await startTestServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, TIMEOUT);
+  const bed = useBrowserTestbed(RESULTS_DIR, TIMEOUT);
 
   it(
     'draws all 21 municipalities offline, with attribution and the demo-data note',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems);
-      await page.goto(server.url);
+      const page = await openPage(bed.browser, problems);
+      await page.goto(bed.server.url);
       await waitForMunicipalities(page);
 
       const agsCodes = await page.evaluate(() => {
@@ -100,8 +57,8 @@ describe('map page', () => {
     'zooms to Lehrte from the selector and shows its parcels',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems);
-      await page.goto(server.url);
+      const page = await openPage(bed.browser, problems);
+      await page.goto(bed.server.url);
       await waitForMunicipalities(page);
 
       await page.getByLabel('Gemeinde wählen').selectOption({ label: 'Lehrte' });
@@ -137,8 +94,8 @@ describe('map page', () => {
     'switches to English and keeps the choice after a reload',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems);
-      await page.goto(server.url);
+      const page = await openPage(bed.browser, problems);
+      await page.goto(bed.server.url);
       await waitForMunicipalities(page);
 
       await page.getByRole('button', { name: 'Englisch' }).click();

@@ -4,11 +4,19 @@
  * review list leading back to the map. Against the built client and this file's own database;
  * screenshots go to test-results/.
  */
-import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../server/testing/test-server.js';
-import { CHROMIUM_ARGS, mapOrigin, mapSettled, openPage, pixelOf, showPlace, waitForApp } from './browser-helpers.js';
+
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
+import {
+  mapOrigin,
+  mapSettled,
+  openPage,
+  pixelOf,
+  showPlace,
+  waitForApp,
+  useBrowserTestbed,
+} from './browser-helpers.js';
 
 const RESULTS_DIR = 'test-results';
 const TIMEOUT = 180_000;
@@ -39,27 +47,15 @@ async function drawWithCurrentTool(page: Page, points: [number, number][]): Prom
 }
 
 describe('public participation in the browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  const as = (username: string, password = username) => ({ url: server.url, username, password });
-
-  beforeAll(async () => {
-    await mkdir(RESULTS_DIR, { recursive: true });
-    server = await startTestServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, TIMEOUT);
+  const bed = useBrowserTestbed(RESULTS_DIR, TIMEOUT);
+  const as = (username: string, password = username) => ({ url: bed.server.url, username, password });
 
   it(
     'shows the running phase to anonymous visitors with a way to sign in',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems);
-      await page.goto(server.url);
+      const page = await openPage(bed.browser, problems);
+      await page.goto(bed.server.url);
       await waitForApp(page);
       const banner = page.getByTestId('participation-banner');
       await banner.waitFor();
@@ -77,8 +73,8 @@ describe('public participation in the browser', () => {
     'shows the running phase to a citizen, who draws and submits a proposal as a citizen group',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [], as('buerger'));
-      await page.goto(server.url);
+      const page = await openPage(bed.browser, problems, [], as('buerger'));
+      await page.goto(bed.server.url);
       await waitForApp(page);
       const banner = page.getByTestId('participation-banner');
       await banner.waitFor();
@@ -117,8 +113,8 @@ describe('public participation in the browser', () => {
     'lets the admin create a phase on #/beteiligung with claims picked from a filtered checklist',
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [], as('admin'));
-      await page.goto(`${server.url}/#/beteiligung`);
+      const page = await openPage(bed.browser, problems, [], as('admin'));
+      await page.goto(`${bed.server.url}/#/beteiligung`);
       await page.getByRole('heading', { name: 'Beteiligung verwalten' }).waitFor();
       await page.getByRole('rowheader', { name: new RegExp(DEMO_PHASE.replace(/[()]/g, '\\$&')) }).waitFor();
       await page.locator('.phase-claims__item').first().waitFor();
@@ -157,8 +153,8 @@ describe('public participation in the browser', () => {
     "lists the citizen's proposal for the planner and opens it on the map",
     async () => {
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [], as('planer'));
-      await page.goto(`${server.url}/#/beteiligung`);
+      const page = await openPage(bed.browser, problems, [], as('planer'));
+      await page.goto(`${bed.server.url}/#/beteiligung`);
       const item = page.locator('.proposal-list__item', { hasText: 'Streuobstwiese am Deister' });
       await item.waitFor();
       expect(await item.innerText()).toContain('Bürgerin (Demo)');

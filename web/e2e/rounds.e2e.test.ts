@@ -5,16 +5,16 @@
  * Leaves the PDF, page 1 as PNG and screenshots in test-results/rounds/.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimFeature } from '../../shared/claims.js';
 import type { ConflictFeature } from '../../shared/conflicts.js';
 import { rectangle25832 } from '../../server/testing/geo-fixtures.js';
 import { signIn, type TestSession } from '../../server/testing/test-app.js';
-import { startTestServer } from '../../server/testing/test-server.js';
-import { CHROMIUM_ARGS, openPage } from './browser-helpers.js';
+
+import { openPage, useBrowserTestbed } from './browser-helpers.js';
 
 const RESULTS_DIR = 'test-results/rounds';
 const TIMEOUT = 240_000;
@@ -31,8 +31,8 @@ const run$ = promisify(execFile);
 type RoundsWindow = Window & { __flaechenforumRounds?: { conflictId: number | null; map: { loaded(): boolean } } };
 
 describe('conflict round', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  // Registered first, so that its afterAll (closing server and browser) runs after this file's own.
+  const bed = useBrowserTestbed(RESULTS_DIR, TIMEOUT);
   let planner: TestSession;
   const made: ClaimFeature[] = [];
 
@@ -54,16 +54,11 @@ describe('conflict round', () => {
   }
 
   beforeAll(async () => {
-    await mkdir(RESULTS_DIR, { recursive: true });
-    server = await startTestServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    planner = await signIn((path, init) => fetch(`${server.url}${path}`, init), 'planer');
+    planner = await signIn((path, init) => fetch(`${bed.server.url}${path}`, init), 'planer');
   }, TIMEOUT);
 
   afterAll(async () => {
     for (const c of made) await planner?.send('DELETE', `/api/claims/${c.id}`, undefined, { 'If-Match': '"1"' });
-    await browser?.close();
-    await server?.close();
   }, TIMEOUT);
 
   async function waitForMapOn(page: Page, conflictId: number): Promise<void> {
@@ -93,8 +88,12 @@ describe('conflict round', () => {
       expect(constraint).toBeDefined();
 
       const problems: string[] = [];
-      const page = await openPage(browser, problems, [], { url: server.url, username: 'planer', password: 'planer' });
-      await page.goto(`${server.url}/#/konfliktrunde`);
+      const page = await openPage(bed.browser, problems, [], {
+        url: bed.server.url,
+        username: 'planer',
+        password: 'planer',
+      });
+      await page.goto(`${bed.server.url}/#/konfliktrunde`);
       await page.getByRole('link', { name: 'Neue Konfliktrunde' }).click();
 
       // Agenda builder: filter to Uetze, pick both, put the priority-area conflict first by keyboard.

@@ -4,7 +4,7 @@
  * status: a draft is dashed, a rejected or withdrawn claim dotted and faint.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { CLAIM_USE, CLAIM_USES } from '../../shared/claim-uses.js';
+import { claimUseColor } from './color-expressions.js';
 
 /** Source ids of the claim layers. */
 export const CLAIM_SOURCE = {
@@ -46,13 +46,6 @@ const faded: ExpressionSpecification = [
   ['in', ['get', 'status'], ['literal', ['rejected', 'withdrawn']]],
 ];
 
-const useColor = [
-  'match',
-  ['get', 'use'],
-  ...CLAIM_USES.flatMap((use) => [use, CLAIM_USE[use].color]),
-  '#757575',
-] as unknown as ExpressionSpecification;
-
 const role = (r: OverlayRole): ExpressionSpecification => ['==', ['get', 'role'], r];
 
 /** Claim layers that go above the constraint areas. */
@@ -62,7 +55,7 @@ export const claimLayers: LayerSpecification[] = [
     type: 'fill',
     source: CLAIM_SOURCE.claims,
     paint: {
-      'fill-color': useColor,
+      'fill-color': claimUseColor,
       'fill-opacity': ['case', state('editing'), 0, state('selected'), 0.6, faded, 0.12, 0.38],
     },
   },
@@ -83,7 +76,7 @@ export const claimLayers: LayerSpecification[] = [
     source: CLAIM_SOURCE.claims,
     layout: { 'line-join': 'round' },
     paint: {
-      'line-color': useColor,
+      'line-color': claimUseColor,
       'line-width': ['case', state('selected'), 3, ['==', ['get', 'status'], 'adopted'], 3, 2],
       'line-opacity': ['case', state('editing'), 0, faded, 0.6, 1],
       'line-dasharray': [

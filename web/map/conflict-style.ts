@@ -6,6 +6,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { SEVERITIES, SEVERITY } from '../../shared/conflict-rules.js';
+import { severityColor } from './color-expressions.js';
 
 /** Source ids of the conflict layers. */
 export const CONFLICT_SOURCE = {
@@ -59,13 +60,6 @@ const closedExpression: ExpressionSpecification = [
   ['!', ['get', 'active']],
   ['in', ['get', 'status'], ['literal', ['resolved', 'accepted']]],
 ];
-
-const severityColor = [
-  'match',
-  ['get', 'severity'],
-  ...SEVERITIES.flatMap((s) => [s, SEVERITY[s].color]),
-  '#9e9e9e',
-] as unknown as ExpressionSpecification;
 
 const severityRank = [
   'match',

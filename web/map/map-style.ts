@@ -5,10 +5,9 @@
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { CONSTRAINT_KIND, CONSTRAINT_KINDS } from '../../shared/constraint-kinds.js';
-import { LAND_USE, LAND_USE_CLASSES } from '../../shared/land-use.js';
 import { PARCELS_MIN_ZOOM } from '../state/view-slice.js';
 import { CLAIM_SOURCE, claimLayers, highlightLayers } from './claims-style.js';
+import { constraintColor, landUseColor } from './color-expressions.js';
 
 /** Source ids. */
 export const SOURCE = {
@@ -42,23 +41,6 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
-
-/** `match` expression mapping a property to colours, with a grey fallback for unknown keys. */
-function colorMatch(
-  property: string,
-  keys: readonly string[],
-  colorOf: (key: string) => string,
-): ExpressionSpecification {
-  const pairs = keys.flatMap((key) => [key, colorOf(key)]);
-  return ['match', ['get', property], ...pairs, '#9e9e9e'] as unknown as ExpressionSpecification;
-}
-
-const landUseColor = colorMatch('land_use', LAND_USE_CLASSES, (k) => LAND_USE[k as keyof typeof LAND_USE].color);
-const constraintColor = colorMatch(
-  'kind',
-  CONSTRAINT_KINDS,
-  (k) => CONSTRAINT_KIND[k as keyof typeof CONSTRAINT_KIND].color,
-);
 
 const layers: LayerSpecification[] = [
   { id: LAYER.background, type: 'background', paint: { 'background-color': COLORS.land } },

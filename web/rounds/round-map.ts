@@ -5,13 +5,11 @@
  * so it works offline like the main map. It also renders still images for the minutes.
  */
 import * as maplibregl from 'maplibre-gl';
-import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
+import type { GeoJSONSource } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { MunicipalityCollection } from '../../shared/api-types.js';
-import { CLAIM_USE, CLAIM_USES } from '../../shared/claim-uses.js';
-import { SEVERITIES, SEVERITY } from '../../shared/conflict-rules.js';
-import { CONSTRAINT_KIND, CONSTRAINT_KINDS } from '../../shared/constraint-kinds.js';
 import type { RoundConflict } from '../../shared/conflict-rounds.js';
+import { claimUseColor, constraintColor, severityColor } from '../map/color-expressions.js';
 
 const SOURCE = {
   municipalities: 'round-municipalities',
@@ -44,27 +42,6 @@ declare global {
     __flaechenforumRounds?: RoundsTestHandles;
   }
 }
-
-const useColor = [
-  'match',
-  ['get', 'use'],
-  ...CLAIM_USES.flatMap((use) => [use, CLAIM_USE[use].color]),
-  '#9e9e9e',
-] as unknown as ExpressionSpecification;
-
-const constraintColor = [
-  'match',
-  ['get', 'kind'],
-  ...CONSTRAINT_KINDS.flatMap((k) => [k, CONSTRAINT_KIND[k].color]),
-  '#9e9e9e',
-] as unknown as ExpressionSpecification;
-
-const severityColor = [
-  'match',
-  ['get', 'severity'],
-  ...SEVERITIES.flatMap((s) => [s, SEVERITY[s].color]),
-  '#9e9e9e',
-] as unknown as ExpressionSpecification;
 
 function style(): maplibregl.StyleSpecification {
   return {
@@ -99,13 +76,13 @@ function style(): maplibregl.StyleSpecification {
         id: 'round-claims-fill',
         type: 'fill',
         source: SOURCE.claims,
-        paint: { 'fill-color': useColor, 'fill-opacity': 0.3 },
+        paint: { 'fill-color': claimUseColor, 'fill-opacity': 0.3 },
       },
       {
         id: 'round-claims-line',
         type: 'line',
         source: SOURCE.claims,
-        paint: { 'line-color': useColor, 'line-width': 2 },
+        paint: { 'line-color': claimUseColor, 'line-width': 2 },
       },
       {
         id: ROUND_LAYER.conflictFill,
