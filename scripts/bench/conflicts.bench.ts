@@ -2,6 +2,10 @@
  * Conflict engine at scale: incremental update after one claim edit, and a full recompute, each
  * next to the same statement run bare on the driver.
  */
+import { randomUUID } from 'node:crypto';
+import { SESSION_COOKIE } from '../../server/auth/session.middleware.js';
+import { createSession } from '../../server/auth/sessions.repo.js';
+import { createUser } from '../../server/auth/users.repo.js';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../server/db/database.js';
 import { dialect } from '../../server/db/database.js';
@@ -54,9 +58,12 @@ export async function benchConflicts(
 
   // End to end, as a planner experiences it: PATCH with validation, history and conflict update in one transaction.
   const app = createApp({ db });
+  const session = await benchSession(db);
   const versions = new Map<number, number>();
   for (const id of new Set(targets)) {
-    const current = (await (await app.request(`/api/claims/${id}`)).json()) as { properties: { version: number } };
+    const current = (await (await app.request(`/api/claims/${id}`, { headers: session })).json()) as {
+      properties: { version: number };
+    };
     versions.set(id, current.properties.version);
   }
   const patch = await time(opts.edits, async (i) => {
@@ -64,7 +71,7 @@ export async function benchConflicts(
     const version = versions.get(id)!;
     const res = await app.request(`/api/claims/${id}`, {
       method: 'PATCH',
-      headers: { 'Content-Type': 'application/json', 'If-Match': `"${version}"` },
+      headers: { 'Content-Type': 'application/json', 'If-Match': `"${version}"`, ...session },
       body: JSON.stringify({ properties: { description: `Benchmark-Änderung ${i}` } }),
     });
     if (res.status !== 200) throw new Error(`PATCH ${id} → ${res.status}: ${await res.text()}`);
@@ -80,4 +87,21 @@ export async function benchConflicts(
     note: 'validation + update + history + conflicts',
   });
   return out;
+}
+
+/** A Region-wide planner's session for the end-to-end figure (cookie + CSRF headers). */
+async function benchSession(db: Database): Promise<Record<string, string>> {
+  const user = await createUser(
+    db,
+    {
+      username: 'bench-planer',
+      displayName: 'Benchmark',
+      role: 'planner',
+      password: randomUUID(),
+      municipalities: null,
+    },
+    true,
+  );
+  const { token, csrfToken } = await createSession(db, user.id);
+  return { Cookie: `${SESSION_COOKIE}=${token}`, 'X-CSRF-Token': csrfToken };
 }

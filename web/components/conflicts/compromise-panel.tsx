@@ -4,6 +4,7 @@
  * it as a new version of the claim (a claim transaction, undoable).
  */
 import { useEffect, useRef, useState } from 'react';
+import { mayEditClaim } from '../../../shared/access.js';
 import { CONFLICT_KIND, CONFLICT_KINDS, type ConflictKind } from '../../../shared/conflicts.js';
 import type { ClaimFeature } from '../../../shared/claims.js';
 import { formatHa } from '../../i18n/messages.js';
@@ -30,6 +31,8 @@ export function CompromisePanel({ claim }: { claim: ClaimFeature }) {
   useEffect(() => {
     if (stale) void previewCompromise(appStore, claim);
   }, [stale, claim]);
+  // Applying changes the claim: the same decision the server enforces.
+  const mayApply = useAppStore((s) => mayEditClaim(s.session.user, claim.properties.municipalities).allowed);
   if (!remote) return null;
 
   const close = (): void => appStore.getState().clearCompromise();
@@ -112,14 +115,16 @@ export function CompromisePanel({ claim }: { claim: ClaimFeature }) {
           </p>
         )}
         <div className="button-row">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={saving || nothingLeft || preview.removes.length === 0}
-            onClick={() => void apply()}
-          >
-            {t('compromise.apply')}
-          </button>
+          {mayApply && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={saving || nothingLeft || preview.removes.length === 0}
+              onClick={() => void apply()}
+            >
+              {t('compromise.apply')}
+            </button>
+          )}
           <button type="button" className="button button--secondary" onClick={close}>
             {t('compromise.cancel')}
           </button>

@@ -4,6 +4,7 @@
  * someone else made first (409) is reported and the conflict reloaded.
  */
 import { useEffect, useRef, useState } from 'react';
+import { mayDecideConflict } from '../../../shared/access.js';
 import { CLAIM_USE } from '../../../shared/claim-uses.js';
 import { CONFLICT_KIND, type ConflictFeature, type ConflictStatus } from '../../../shared/conflicts.js';
 import { CONSTRAINT_KIND } from '../../../shared/constraint-kinds.js';
@@ -96,6 +97,8 @@ export function ConflictDetails({ id }: { id: number }) {
   }, [id]);
 
   const conflict: ConflictFeature | null = detail?.data ?? listed;
+  const user = useAppStore((s) => s.session.user);
+  const mayDecide = conflict !== null && mayDecideConflict(user, conflict.properties.municipalities).allowed;
   const back = (
     <div ref={top}>
       <button
@@ -210,6 +213,7 @@ export function ConflictDetails({ id }: { id: number }) {
         notes={detail?.data?.notes ?? null}
         comment={comment}
         busy={busy}
+        canComment={mayDecide}
         onComment={setComment}
         onSend={() => void send()}
       />

@@ -12,13 +12,15 @@ interface Props {
   /** Null while the notes load. */
   notes: ConflictNote[] | null;
   comment: string;
+  /** The comment box is for those who may decide the conflict; everyone else writes notes (Notizen). */
+  canComment: boolean;
   busy: boolean;
   onComment(text: string): void;
   onSend(): void;
 }
 
 /** Notes and comment box. */
-export function ConflictDiscussion({ notes, comment, busy, onComment, onSend }: Props) {
+export function ConflictDiscussion({ notes, comment, busy, canComment, onComment, onSend }: Props) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const id = useId();
@@ -47,30 +49,32 @@ export function ConflictDiscussion({ notes, comment, busy, onComment, onSend }: 
           ))}
         </ol>
       )}
-      <div className="form-field comment-box">
-        <label className="field-label" htmlFor={`${id}-comment`}>
-          {t('conflictDetail.comment')}
-        </label>
-        <textarea
-          id={`${id}-comment`}
-          className="input textarea"
-          rows={3}
-          maxLength={5000}
-          value={comment}
-          placeholder={t('conflictDetail.commentPlaceholder')}
-          onChange={(e) => onComment(e.target.value)}
-        />
-        <div className="button-row">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={busy || comment.trim() === ''}
-            onClick={onSend}
-          >
-            {t('conflictDetail.send')}
-          </button>
+      {canComment && (
+        <div className="form-field comment-box">
+          <label className="field-label" htmlFor={`${id}-comment`}>
+            {t('conflictDetail.comment')}
+          </label>
+          <textarea
+            id={`${id}-comment`}
+            className="input textarea"
+            rows={3}
+            maxLength={5000}
+            value={comment}
+            placeholder={t('conflictDetail.commentPlaceholder')}
+            onChange={(e) => onComment(e.target.value)}
+          />
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy || comment.trim() === ''}
+              onClick={onSend}
+            >
+              {t('conflictDetail.send')}
+            </button>
+          </div>
         </div>
-      </div>
+      )}
     </section>
   );
 }

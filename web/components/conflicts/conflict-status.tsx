@@ -4,9 +4,11 @@
  * the discussion box below goes along with the status change.
  */
 import { useId, useState } from 'react';
+import { mayDecideConflict } from '../../../shared/access.js';
 import { CONFLICT_TRANSITIONS, type ConflictFeature, type ConflictStatus } from '../../../shared/conflicts.js';
 import type { MessageKey } from '../../i18n/de.js';
 import { useT } from '../../i18n/use-t.js';
+import { useAppStore } from '../../state/app-store.js';
 import { ConflictStatusTag } from './conflict-bits.js';
 
 const ACTION: Record<ConflictStatus, MessageKey> = {
@@ -34,7 +36,9 @@ export function ConflictStatusActions({ conflict, busy, commentPending, justific
   const [justification, setJustification] = useState(conflict.properties.justification ?? '');
   const [missing, setMissing] = useState(false);
   const p = conflict.properties;
-  const targets = CONFLICT_TRANSITIONS[p.status];
+  // Only those who may decide (planners responsible for every municipality involved, admins) get the buttons.
+  const mayDecide = useAppStore((s) => mayDecideConflict(s.session.user, p.municipalities).allowed);
+  const targets = mayDecide ? CONFLICT_TRANSITIONS[p.status] : [];
 
   const confirmAccept = (): void => {
     if (justification.trim() === '') {
