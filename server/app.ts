@@ -23,6 +23,7 @@ import { indicatorCsv, indicatorRoutes } from './routes/indicators/indicators.ro
 import { municipalityRoutes } from './routes/municipalities/municipalities.routes.js';
 import { parcelRoutes } from './routes/parcels/parcels.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
+import { tileRoutes } from './tiles/tiles.routes.js';
 
 /** Variables every handler can read from the context. */
 export interface AppEnv {
@@ -104,6 +105,7 @@ export function createApp({
     .route('/indicators', indicatorRoutes);
   app.route('/api', api);
   app.all('/api/*', onNotFound);
+  app.route('/tiles', tileRoutes);
 
   if (webRoot) {
     app.use('/assets/*', async (c, next) => {

@@ -50,6 +50,7 @@ export const AUDIT_ACTION: Record<string, { de: string; en: string }> = {
   opened: { de: 'eröffnet', en: 'opened' },
   closed: { de: 'abgeschlossen', en: 'closed' },
   decision: { de: 'Entscheidung erfasst', en: 'decision recorded' },
+  recomputed: { de: 'Konflikte neu berechnet', en: 'conflicts recomputed' },
 };
 
 /** The label of `action` in `locale`, or the action's own name when it has none. */
