@@ -41,6 +41,7 @@ describe('viewport loader', () => {
     vi.stubGlobal('fetch', manualFetch(calls));
     store = createAppStore();
     store.getState().setAllConstraintKinds(false);
+    store.getState().setTool('polygon');
   });
 
   afterEach(() => {
@@ -54,9 +55,28 @@ describe('viewport loader', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(calls).toHaveLength(0);
 
-    store.getState().setView(LEHRTE, 11.5);
+    store.getState().setView(LEHRTE, 13.5);
     await vi.advanceTimersByTimeAsync(200);
     expect(calls.map((c) => c.url)).toEqual(['/api/parcels?bbox=9.900000,52.300000,10.100000,52.400000']);
+    loader.stop();
+  });
+
+  it('asks for parcels (to snap to) only while a drawing tool is active', async () => {
+    const loader = startViewportLoader(store, 100);
+    store.getState().setTool('select');
+    store.getState().setView(LEHRTE, 14);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(calls).toHaveLength(0);
+
+    store.getState().setTool('polygon');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(calls.map((c) => c.url)).toEqual(['/api/parcels?bbox=9.900000,52.300000,10.100000,52.400000']);
+    calls[0]!.respond(200, collection([7]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().parcels.data?.features).toHaveLength(1);
+
+    store.getState().setTool('select');
+    expect(store.getState().parcels.data).toBeNull();
     loader.stop();
   });
 

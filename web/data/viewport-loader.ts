@@ -1,6 +1,8 @@
 /**
- * Keeps parcels and constraint areas in the store in step with the map view.
- * It listens to the store (view, layer switches), waits until the view has settled, cancels
+ * Keeps parcels and constraint areas in the store in step with the map view. The map draws both
+ * from vector tiles; this GeoJSON is what the drawing tools need exactly: parcels for snapping
+ * (only while drawing or editing a shape), constraint areas for the live collision preview.
+ * It listens to the store (view, layer switches, tool), waits until the view has settled, cancels
  * requests that a newer view made stale, and skips a request identical to the last one.
  */
 import {
@@ -24,9 +26,14 @@ export interface ViewportLoader {
 
 type Wanted<T> = { key: string; args: T } | null;
 
+/** A drawing tool is active or a shape is being edited: the time snapping to parcels matters. */
+function drawing(state: AppState): boolean {
+  return state.tool !== 'select' || state.sketch !== null;
+}
+
 function wantedParcels(state: AppState): Wanted<Bbox> {
   const { bbox, zoom } = state.view;
-  if (!bbox || !state.layers.parcels || zoom < PARCELS_MIN_ZOOM) return null;
+  if (!bbox || !state.layers.parcels || zoom < PARCELS_MIN_ZOOM || !drawing(state)) return null;
   return { key: bboxParam(bbox), args: bbox };
 }
 
@@ -115,7 +122,7 @@ export function startViewportLoader(store: AppStore, debounceMs = 250): Viewport
   };
 
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.view !== prev.view || state.layers !== prev.layers) sync(state);
+    if (state.view !== prev.view || state.layers !== prev.layers || drawing(state) !== drawing(prev)) sync(state);
   });
   sync(store.getState());
 

@@ -110,14 +110,30 @@ export async function waitForApp(page: Page): Promise<void> {
   );
 }
 
-/** Moves the camera to `center` at `zoom` and waits until the parcels there have loaded. */
+/** Moves the camera to `center` at `zoom` and waits until the parcel tiles there are drawn. */
 export async function showPlace(page: Page, center: [number, number], zoom = 14): Promise<void> {
   await page.evaluate(([c, z]) => window.__flaechenforum!.map.jumpTo({ center: c, zoom: z }), [center, zoom] as const);
   await page.waitForFunction(
     () => {
       const { map, store } = window.__flaechenforum!;
-      const s = store.getState();
-      return map.loaded() && s.parcels.status === 'ready' && s.view.zoom >= 13;
+      if (store.getState().view.zoom < 13 || map.isMoving() || !map.loaded()) return false;
+      return map.queryRenderedFeatures({ layers: ['parcels-fill'] }).length > 0;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+/**
+ * Waits until the parcels to snap to have loaded: they are fetched as GeoJSON only while a drawing
+ * tool is active (the map itself draws them from tiles).
+ */
+export async function snapTargetsLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const s = window.__flaechenforum!.store.getState();
+      if (!s.layers.parcels || s.view.zoom < 13) return true;
+      return s.parcels.status === 'ready' || s.parcels.status === 'error';
     },
     undefined,
     { timeout: 30_000 },
@@ -169,6 +185,7 @@ export async function pixelOf(page: Page, position: [number, number]): Promise<{
 export async function drawPolygon(page: Page, points: [number, number][]): Promise<void> {
   const origin = await mapOrigin(page);
   await page.getByRole('button', { name: 'Polygon', exact: true }).click();
+  await snapTargetsLoaded(page);
   for (const [x, y] of points) {
     await page.mouse.move(origin.x + x, origin.y + y, { steps: 4 });
     await page.mouse.click(origin.x + x, origin.y + y);

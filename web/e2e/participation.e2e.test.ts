@@ -14,6 +14,7 @@ import {
   openPage,
   pixelOf,
   showPlace,
+  snapTargetsLoaded,
   waitForApp,
   useBrowserTestbed,
 } from './browser-helpers.js';
@@ -33,6 +34,7 @@ const QUAD: [number, number][] = [
 
 /** Draws a polygon with the tool already chosen (the banner chose it), closing it on its first vertex. */
 async function drawWithCurrentTool(page: Page, points: [number, number][]): Promise<void> {
+  await snapTargetsLoaded(page);
   const origin = await mapOrigin(page);
   for (const [x, y] of points) {
     await page.mouse.move(origin.x + x, origin.y + y, { steps: 4 });

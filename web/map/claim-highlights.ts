@@ -17,12 +17,13 @@ export class ClaimHighlights {
 
   constructor(
     private readonly map: maplibregl.Map,
+    /** The constraint areas' vector tile source; its source-layer has the same name. */
     constraintSource: string,
   ) {
     this.selected = new FeatureStateSet(map, CLAIM_SOURCE.claims, 'selected');
     this.editing = new FeatureStateSet(map, CLAIM_SOURCE.claims, 'editing');
     this.claimCollides = new FeatureStateSet(map, CLAIM_SOURCE.claims, 'collides');
-    this.constraintCollides = new FeatureStateSet(map, constraintSource, 'collides');
+    this.constraintCollides = new FeatureStateSet(map, constraintSource, 'collides', constraintSource);
   }
 
   /** Draws only these claim ids (null: all). */
@@ -46,21 +47,19 @@ export class ClaimHighlights {
     this.constraintCollides.set(collisions.constraints, ready);
   }
 
-  /** After new claim data: feature-states belong to the features, so they are written again. */
+  /**
+   * After new claim data: feature-states belong to the GeoJSON features, so they are written again.
+   * (Tile sources keep feature-states across tile loads.)
+   */
   claimsChanged(): void {
     for (const states of [this.selected, this.editing, this.claimCollides]) states.reapply();
-  }
-
-  /** After new constraint data. */
-  constraintsChanged(): void {
-    this.constraintCollides.reapply();
   }
 
   /** Applies everything set before the style had loaded. */
   onLoad(): void {
     this.setFilter(this.filter, true);
     this.claimsChanged();
-    this.constraintsChanged();
+    this.constraintCollides.reapply();
   }
 
   /** Puts the editing overlays back on top, above layers added later (the draw layers). */

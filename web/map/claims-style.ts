@@ -98,6 +98,7 @@ export const highlightLayers: LayerSpecification[] = [
     id: CLAIM_LAYER.constraintCollision,
     type: 'line',
     source: 'constraints',
+    'source-layer': 'constraints',
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': CLAIM_COLORS.collision,

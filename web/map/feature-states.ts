@@ -16,6 +16,8 @@ export class FeatureStateSet {
     private readonly map: maplibregl.Map,
     private readonly source: string,
     private readonly key: string,
+    /** The layer inside a vector tile source; none for GeoJSON sources. */
+    private readonly sourceLayer?: string,
   ) {}
 
   /** Makes `ids` the set with the key true; `ready` is false until the style has loaded. */
@@ -36,6 +38,6 @@ export class FeatureStateSet {
   }
 
   private write(id: Id, value: boolean): void {
-    this.map.setFeatureState({ source: this.source, id }, { [this.key]: value });
+    this.map.setFeatureState({ source: this.source, sourceLayer: this.sourceLayer, id }, { [this.key]: value });
   }
 }

@@ -36,7 +36,8 @@ export interface MapCallbacks {
   onConflictHover(id: number | null): void;
 }
 
-type SourceId = (typeof SOURCE)[keyof typeof SOURCE] | (typeof CLAIM_SOURCE)[keyof typeof CLAIM_SOURCE];
+/** The GeoJSON sources the controller fills; parcels and constraint areas come as vector tiles. */
+type SourceId = typeof SOURCE.municipalities | (typeof CLAIM_SOURCE)[keyof typeof CLAIM_SOURCE];
 
 /** Keeps the map out of panning too far from the region. */
 const MAX_BOUNDS: Bbox = [8.3, 51.7, 11.2, 53.1];
@@ -82,7 +83,7 @@ export class MapController {
     this.t = t;
     this.map = new maplibregl.Map({
       container,
-      style: createBaseStyle(),
+      style: createBaseStyle(window.location.origin),
       bounds: REGION_BBOX,
       fitBoundsOptions: { padding: FIT_PADDING },
       maxBounds: MAX_BOUNDS,
@@ -129,16 +130,6 @@ export class MapController {
     }
   }
 
-  /** Shows parcels (null: none). */
-  setParcels(collection: FeatureCollection | null): void {
-    this.setSource(SOURCE.parcels, collection);
-  }
-
-  /** Shows constraint areas (null: none). */
-  setConstraints(collection: FeatureCollection | null): void {
-    if (this.setSource(SOURCE.constraints, collection) && this.loaded) this.highlights.constraintsChanged();
-  }
-
   /** Shows the claims (null: none). */
   setClaims(collection: ClaimCollection | null): void {
     if (this.setSource(CLAIM_SOURCE.claims, collection as FeatureCollection | null) && this.loaded) {
@@ -181,7 +172,7 @@ export class MapController {
     }
   }
 
-  /** Shows only these constraint kinds (immediately, before new data arrives). */
+  /** Shows only these constraint kinds. */
   setConstraintKinds(kinds: readonly ConstraintKind[]): void {
     if (this.constraintKinds === kinds) return;
     this.constraintKinds = kinds;

@@ -1,10 +1,16 @@
 /**
- * The offline map style: a plain background plus our own GeoJSON layers. No tiles, glyphs or
- * sprites are referenced, so the map needs nothing but our API (names are DOM labels, see
- * `municipality-labels.ts`).
+ * The offline map style: a plain background, our vector tiles (parcels, constraint areas) and our
+ * own GeoJSON layers. No glyphs or sprites are referenced, so the map needs nothing but our API
+ * (names are DOM labels, see `municipality-labels.ts`).
  */
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  StyleSpecification,
+  VectorSourceSpecification,
+} from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { TILEJSON_MAX_ZOOM, TILE_LAYER_SPECS, type TileLayer } from '../../shared/tiles.js';
 import { PARCELS_MIN_ZOOM } from '../state/view-slice.js';
 import { CLAIM_SOURCE, claimLayers, highlightLayers } from './claims-style.js';
 import { constraintColor, landUseColor } from './color-expressions.js';
@@ -64,6 +70,7 @@ const layers: LayerSpecification[] = [
     id: LAYER.parcelsFill,
     type: 'fill',
     source: SOURCE.parcels,
+    'source-layer': SOURCE.parcels,
     minzoom: PARCELS_MIN_ZOOM,
     paint: { 'fill-color': landUseColor, 'fill-opacity': 0.88 },
   },
@@ -71,6 +78,7 @@ const layers: LayerSpecification[] = [
     id: LAYER.parcelsLine,
     type: 'line',
     source: SOURCE.parcels,
+    'source-layer': SOURCE.parcels,
     minzoom: PARCELS_MIN_ZOOM + 1,
     paint: {
       'line-color': '#ffffff',
@@ -82,12 +90,14 @@ const layers: LayerSpecification[] = [
     id: LAYER.constraintsFill,
     type: 'fill',
     source: SOURCE.constraints,
+    'source-layer': SOURCE.constraints,
     paint: { 'fill-color': constraintColor, 'fill-opacity': 0.22 },
   },
   {
     id: LAYER.constraintsLine,
     type: 'line',
     source: SOURCE.constraints,
+    'source-layer': SOURCE.constraints,
     paint: {
       'line-color': constraintColor,
       'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 15, 2.5],
@@ -118,15 +128,32 @@ const layers: LayerSpecification[] = [
   },
 ];
 
-/** Builds the complete style with empty sources; the controller fills them with `setData`. */
-export function createBaseStyle(): StyleSpecification {
+/**
+ * A source of our vector tiles; its source-layer has the layer's name. The URL must be absolute:
+ * MapLibre fetches tiles in a worker, which has no page URL to resolve against.
+ */
+function tileSource(layer: TileLayer, origin: string): VectorSourceSpecification {
+  return {
+    type: 'vector',
+    tiles: [`${origin}/tiles/${layer}/{z}/{x}/{y}.pbf`],
+    minzoom: TILE_LAYER_SPECS[layer].minzoom,
+    maxzoom: TILEJSON_MAX_ZOOM,
+  };
+}
+
+/**
+ * Builds the complete style: tile sources under `origin` (e.g. `https://host`), and empty GeoJSON
+ * sources that the controller fills with `setData`.
+ */
+export function createBaseStyle(origin: string): StyleSpecification {
   return {
     version: 8,
     sources: {
       // promoteId turns `ags` into the feature id, which feature-state (hover, selected) needs.
       [SOURCE.municipalities]: { type: 'geojson', data: EMPTY, promoteId: 'ags' },
-      [SOURCE.parcels]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
-      [SOURCE.constraints]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+      // Tile features carry the row id as their feature id, which feature-state (collides) needs.
+      [SOURCE.parcels]: tileSource('parcels', origin),
+      [SOURCE.constraints]: tileSource('constraints', origin),
       [CLAIM_SOURCE.claims]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
       [CLAIM_SOURCE.overlay]: { type: 'geojson', data: EMPTY },
     },

@@ -104,10 +104,6 @@ function push(controller: MapController, draw: DrawController | null, state: App
   if (state.municipalities.data !== prev?.municipalities.data) {
     controller.setMunicipalities(state.municipalities.data);
   }
-  if (state.parcels.data !== prev?.parcels.data) controller.setParcels(state.parcels.data);
-  if (state.constraints.data !== prev?.constraints.data) {
-    controller.setConstraints(state.constraints.data);
-  }
   if (state.layers !== prev?.layers) {
     controller.setLayerVisible('municipalities', state.layers.municipalities);
     controller.setLayerVisible('parcels', state.layers.parcels);

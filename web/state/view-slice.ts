@@ -1,17 +1,17 @@
 /** View slice: what the map currently shows, and camera requests from the UI to the map. */
 import type { StateCreator } from 'zustand';
 import type { Bbox } from '../api/api-client.js';
+import { TILE_LAYER_SPECS } from '../../shared/tiles.js';
 import type { AppState } from './app-store.js';
 
 /** Region Hannover, rounded outwards: the initial and "whole region" view. */
 export const REGION_BBOX: Bbox = [9.35, 52.15, 10.15, 52.65];
 
 /**
- * Parcels are requested and drawn from this zoom level on. MapLibre counts zoom in 512 px tiles,
- * so 11 here is the familiar web-map zoom 12 (about 12 m per pixel): a whole town like Lehrte
- * fits on screen, and the server's 5,000-parcel cap is rarely reached.
+ * Parcels are drawn (and loaded for snapping) from this zoom level on: the parcel tiles' minimum
+ * zoom. Our tile sources use MapLibre's 512 px tiles, so map zoom and tile zoom are the same.
  */
-export const PARCELS_MIN_ZOOM = 11;
+export const PARCELS_MIN_ZOOM = TILE_LAYER_SPECS.parcels.minzoom;
 
 /** Extra room to keep free at the map's edges, e.g. for a panel over the map, in CSS pixels. */
 export interface FitPadding {
