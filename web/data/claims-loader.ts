@@ -1,6 +1,7 @@
 /** Loads all claims, and the history of one claim, into the store. */
-import { isAbortError } from '../api/api-client.js';
-import { fetchClaimHistory, fetchClaims } from '../api/claims-api.js';
+import type { ClaimCollection, ClaimFeature } from '../../shared/claims.js';
+import { ApiRequestError, isAbortError } from '../api/api-client.js';
+import { fetchClaim, fetchClaimHistory, fetchClaims } from '../api/claims-api.js';
 import type { AppStore } from '../state/app-store.js';
 import { toLoadError } from './load-error.js';
 
@@ -20,6 +21,49 @@ export async function loadClaims(store: AppStore, signal?: AbortSignal): Promise
     if (call === latest) setData('claims', data);
   } catch (error) {
     if (!isAbortError(error) && call === latest) setError('claims', toLoadError(error));
+  }
+}
+
+/**
+ * The loaded collection with the claims fetched again: `fresh` maps an id to its current feature, or
+ * to null when the reader may no longer see it (404). A changed claim moves to the front, as the
+ * list is newest first; soft-deleted ones leave unless the panel shows deleted claims.
+ */
+export function mergeClaims(
+  collection: ClaimCollection,
+  fresh: ReadonlyMap<number, ClaimFeature | null>,
+  includeDeleted: boolean,
+): ClaimCollection {
+  const rest = collection.features.filter((f) => !fresh.has(f.properties.id));
+  const changed = [...fresh.values()].filter(
+    (f): f is ClaimFeature => f !== null && (includeDeleted || f.properties.deleted_at === null),
+  );
+  return { ...collection, features: [...changed, ...rest] };
+}
+
+/**
+ * Fetches only the claims `ids` (live updates: one claim changed, not all of them) and merges them
+ * into the store. Falls back to a full load when nothing is loaded yet or a full load is running.
+ */
+export async function refreshClaims(store: AppStore, ids: readonly number[]): Promise<void> {
+  const { claims } = store.getState();
+  if (!claims.data || claims.status === 'loading') return loadClaims(store);
+  const call = ++latest;
+  try {
+    const fresh = new Map<number, ClaimFeature | null>();
+    for (const id of ids) {
+      try {
+        fresh.set(id, await fetchClaim(id));
+      } catch (error) {
+        if (error instanceof ApiRequestError && error.status === 404) fresh.set(id, null);
+        else throw error;
+      }
+    }
+    const { claims: now, includeDeleted, setData } = store.getState();
+    if (call === latest && now.data) setData('claims', mergeClaims(now.data, fresh, includeDeleted));
+  } catch {
+    // A failed partial refresh is repaired by a full one.
+    if (call === latest) void loadClaims(store);
   }
 }
 

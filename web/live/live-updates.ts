@@ -5,12 +5,19 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { ChangeEvent } from '../../shared/events.js';
-import { loadClaimHistory, loadClaims } from '../data/claims-loader.js';
+import { loadClaimHistory, loadClaims, refreshClaims } from '../data/claims-loader.js';
 import { loadConflicts } from '../data/conflicts-loader.js';
 import { translator } from '../i18n/messages.js';
 import type { AppStore } from '../state/app-store.js';
 import { connectLive, type LiveConnectionOptions, type LiveStatus } from './live-connection.js';
-import { changeUnderEdit, FULL_RELOAD, reloadTargets, type PageFacts, type ReloadTarget } from './reload-plan.js';
+import {
+  changedClaimIds,
+  changeUnderEdit,
+  FULL_RELOAD,
+  reloadTargets,
+  type PageFacts,
+  type ReloadTarget,
+} from './reload-plan.js';
 
 /** Connection state for the status indicator. */
 export const liveStatusStore = createStore<{ status: LiveStatus }>()(() => ({ status: 'connecting' }));
@@ -38,8 +45,8 @@ function pageFacts(store: AppStore): PageFacts {
   };
 }
 
-function reload(store: AppStore, targets: ReadonlySet<ReloadTarget>): void {
-  if (targets.has('claims')) void loadClaims(store);
+function reload(store: AppStore, targets: ReadonlySet<ReloadTarget>, claimIds: number[] | null = null): void {
+  if (targets.has('claims')) void (claimIds ? refreshClaims(store, claimIds) : loadClaims(store));
   if (targets.has('conflicts')) void loadConflicts(store);
   const selected = store.getState().selectedClaimId;
   if (targets.has('claimHistory') && selected !== null) void loadClaimHistory(store, selected);
@@ -63,7 +70,7 @@ function applyBatch(store: AppStore, events: ChangeEvent[]): void {
     const key = edited.action === 'deleted' ? 'live.claimDeleted' : 'live.claimChanged';
     store.getState().showClaimNotice('info', t(key, { actor: edited.actor }));
   }
-  reload(store, reloadTargets(events, page));
+  reload(store, reloadTargets(events, page), changedClaimIds(events));
   notify(events);
 }
 

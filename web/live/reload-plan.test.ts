@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../shared/events.js';
-import { changeUnderEdit, reloadTargets, type PageFacts } from './reload-plan.js';
+import { changedClaimIds, changeUnderEdit, MAX_CLAIM_REFRESH, reloadTargets, type PageFacts } from './reload-plan.js';
 
 let nextId = 1;
 const event = (
@@ -56,5 +56,19 @@ describe('changeUnderEdit', () => {
     expect(changeUnderEdit(batch, page({ editingClaimId: 8 }))).toBeNull();
     expect(changeUnderEdit(batch, page())).toBeNull();
     expect(changeUnderEdit(batch, page({ editingClaimId: 7, saving: true }))).toBeNull();
+  });
+});
+
+describe('changedClaimIds', () => {
+  it('names the changed claims once each, so only they are fetched', () => {
+    expect(
+      changedClaimIds([event('claim', '7'), event('conflict', '3'), event('claim', '7'), event('claim', '9')]),
+    ).toEqual([7, 9]);
+  });
+
+  it('asks for the whole list after a participation change or a burst of edits', () => {
+    expect(changedClaimIds([event('claim', '7'), event('participation', '1')])).toBeNull();
+    const burst = Array.from({ length: MAX_CLAIM_REFRESH + 1 }, (_, i) => event('claim', String(i + 1)));
+    expect(changedClaimIds(burst)).toBeNull();
   });
 });

@@ -60,3 +60,19 @@ export function changeUnderEdit(events: readonly ChangeEvent[], page: PageFacts)
   const id = String(page.editingClaimId);
   return events.findLast((e) => e.objectType === 'claim' && e.objectId === id) ?? null;
 }
+
+/** At most this many changed claims are fetched one by one; more reload the whole list. */
+export const MAX_CLAIM_REFRESH = 10;
+
+/**
+ * The claims to fetch again one by one after `events`, or null when the whole list must be
+ * reloaded (a participation change may publish or withdraw many claims; a burst of many edits).
+ */
+export function changedClaimIds(events: readonly ChangeEvent[]): number[] | null {
+  const ids = new Set<number>();
+  for (const event of events) {
+    if (event.objectType === 'participation') return null;
+    if (event.objectType === 'claim') ids.add(Number(event.objectId));
+  }
+  return ids.size <= MAX_CLAIM_REFRESH && [...ids].every(Number.isSafeInteger) ? [...ids] : null;
+}
