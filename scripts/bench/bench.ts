@@ -14,6 +14,7 @@ import { prepareDatabase } from '../../server/db/seed/seed.js';
 import { insertBenchClaims, insertBenchConstraints } from './bench-data.js';
 import { benchConflicts } from './conflicts.bench.js';
 import { benchIndicators } from './indicators.bench.js';
+import { benchTiles } from './tiles.bench.js';
 import { syncLandTake } from '../../server/routes/indicators/land-take.repo.js';
 import { table, type Measurement } from './stats.js';
 
@@ -83,6 +84,7 @@ async function runBackend(backend: string): Promise<{ results: Measurement[]; po
     await db.transaction((tx) => syncLandTake(tx, 'all'));
     await db.run(sql`analyze`);
     results.push(...(await benchIndicators(db, backend, size.edits)));
+    results.push(...(await benchTiles(db, backend, { smoke, runs: size.fullRuns })));
     return { results, postgis: await postgisVersion(db) };
   } finally {
     await cleanup();
