@@ -6,7 +6,7 @@ import { enforce, requireUser } from '../../auth/access.js';
 import { readJson } from '../../http/body.js';
 import { badRequest } from '../../http/errors.js';
 import { bboxParam, idParam, intParam } from '../../http/query-params.js';
-import { parseIfMatch } from '../claims/claims.service.js';
+import { parseIfMatch } from '../../http/versions.js';
 import { listThreads } from './annotations.repo.js';
 import { canAnnotate, changeNote, createNote, deleteNote, moderateNote, reportNote } from './annotations.service.js';
 

@@ -3,6 +3,7 @@
  * public, optimistic locking, moderation and reports. Every write runs in one transaction together
  * with its audit entry (recordChange), so a refused or failed write leaves nothing behind.
  */
+import { expectedVersion } from '../../http/versions.js';
 import { mayAnnotate, mayChangeAnnotation, mayModerate, mayReport, type SessionUser } from '../../../shared/access.js';
 import {
   AnnotationCreateSchema,
@@ -193,21 +194,7 @@ export async function changeNote(
   user: SessionUser,
 ): Promise<AnnotationNote> {
   const patch = parseWith(AnnotationPatchSchema, body);
-  if (ifMatch !== undefined && patch.version !== undefined && ifMatch !== patch.version) {
-    throw new ApiException(
-      400,
-      'version_mismatch',
-      `If-Match (${ifMatch}) und version (${patch.version}) widersprechen sich`,
-    );
-  }
-  const expected = ifMatch ?? patch.version;
-  if (expected === undefined) {
-    throw new ApiException(
-      428,
-      'version_required',
-      'Die erwartete Version fehlt: Header If-Match: "N" oder version angeben',
-    );
-  }
+  const expected = expectedVersion(ifMatch, patch.version);
   return db.transaction(async (tx) => {
     const row = await visibleNote(tx, id, user);
     if (patch.body !== undefined) {

@@ -4,6 +4,7 @@ import { CLAIM_USES } from '../../../shared/claim-uses.js';
 import { CLAIM_STATUSES } from '../../../shared/claims.js';
 import type { AppEnv } from '../../app.js';
 import { requireUser } from '../../auth/access.js';
+import { parseIfMatch } from '../../http/versions.js';
 import { claimVisibleTo } from '../../auth/visibility.js';
 import { readJson } from '../../http/body.js';
 import { badRequest } from '../../http/errors.js';
@@ -16,7 +17,6 @@ import {
   claimNotFound,
   createClaim,
   deleteClaim,
-  parseIfMatch,
   previewCompromise,
   restoreClaim,
   updateClaim,

@@ -2,6 +2,7 @@
  * Claim use cases: validation at the boundary, optimistic locking and history. Routes call these;
  * SQL lives in claims.repo.ts.
  */
+import { expectedVersion } from '../../http/versions.js';
 import { sql } from 'drizzle-orm';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
@@ -24,7 +25,7 @@ import { parseWith } from '../../http/body.js';
 import { detectConflicts, type DetectionResult } from '../conflicts/conflicts.detect.js';
 import { loadRules } from '../rules/rules.repo.js';
 import { syncLandTake } from '../indicators/land-take.repo.js';
-import { ApiException, badRequest, notFound, unprocessable } from '../../http/errors.js';
+import { ApiException, notFound, unprocessable } from '../../http/errors.js';
 import {
   findClaim,
   findClaimVersion,
@@ -140,14 +141,6 @@ function conflict(current: ClaimFeature): ApiException {
   );
 }
 
-/** Parse an If-Match value (`"3"`, `W/"3"` or `3`) into a version number. */
-export function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const m = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
-  if (!m) throw badRequest('invalid_if_match', `If-Match muss die Version als "N" enthalten, erhalten: ${header}`);
-  return Number(m[1]);
-}
-
 /** Create a claim from a POST body. */
 export async function createClaim(db: Queryable, body: unknown, user: SessionUser): Promise<ClaimFeature> {
   rejectCrs(body);
@@ -196,20 +189,7 @@ export async function updateClaim(
   const envelope = parseWith(PatchEnvelope, body);
   const patch = parseWith(ClaimPatchSchema, envelope.properties ?? {}, 'properties');
   const { version: bodyVersion, ...changes } = patch;
-  if (ifMatch !== undefined && bodyVersion !== undefined && ifMatch !== bodyVersion) {
-    throw badRequest(
-      'version_mismatch',
-      `If-Match (${ifMatch}) und properties.version (${bodyVersion}) widersprechen sich`,
-    );
-  }
-  const expected = ifMatch ?? bodyVersion;
-  if (expected === undefined) {
-    throw new ApiException(
-      428,
-      'version_required',
-      'Die erwartete Version fehlt: Header If-Match: "N" oder properties.version angeben',
-    );
-  }
+  const expected = expectedVersion(ifMatch, bodyVersion, 'properties.version');
   const geojson = envelope.geometry === undefined ? undefined : await validGeometry(db, envelope.geometry);
   return db.transaction(async (tx) => {
     const current = await findClaim(tx, id, true);
@@ -350,14 +330,12 @@ export async function applyCompromise(
   ifMatch: number | undefined,
   user: SessionUser,
 ): Promise<ClaimFeature> {
-  if (ifMatch === undefined) {
-    throw new ApiException(428, 'version_required', 'Die erwartete Version fehlt: Header If-Match: "N" angeben');
-  }
+  const expected = expectedVersion(ifMatch, undefined, null);
   return db.transaction(async (tx) => {
     const current = await findClaim(tx, id, true);
     if (!current || current.properties.deleted_at) throw claimNotFound(id);
     checkEdit(user, current.properties.municipalities);
-    if (current.properties.version !== ifMatch) throw conflict(current);
+    if (current.properties.version !== expected) throw conflict(current);
     const { rules } = await loadRules(tx);
     const left = await tx.one<{ ha: number | null }>(
       sql`select ST_Area(${compromiseGeometry(rules, id)}) / 10000.0 as ha`,
@@ -369,7 +347,7 @@ export async function applyCompromise(
       );
     }
     const change = { input: inputOf(current), geometry: compromiseGeometry(rules, id) };
-    const updated = (await updateClaimRow(tx, id, ifMatch, change, user.displayName))!;
+    const updated = (await updateClaimRow(tx, id, expected, change, user.displayName))!;
     await audit(tx, user, updated, 'compromise', current, await syncConflicts(tx, id, user.displayName));
     return updated;
   });

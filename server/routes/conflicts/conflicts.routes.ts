@@ -5,7 +5,7 @@ import type { AppEnv } from '../../app.js';
 import { readJson } from '../../http/body.js';
 import { badRequest } from '../../http/errors.js';
 import { agsListParam, bboxParam, idParam, jsonText, listParam } from '../../http/query-params.js';
-import { parseIfMatch } from '../claims/claims.service.js';
+import { parseIfMatch } from '../../http/versions.js';
 import { listConflicts } from './conflicts.repo.js';
 import { conflictNotFound, getConflict, patchConflict } from './conflicts.service.js';
 import { requireUser } from '../../auth/access.js';

@@ -1,4 +1,5 @@
 /** Conflict use cases: the discussion workflow with optimistic locking. */
+import { expectedVersion } from '../../http/versions.js';
 import {
   canChangeConflictStatus,
   CONFLICT_STATUS,
@@ -38,14 +39,7 @@ export async function patchConflict(
   user: SessionUser,
 ): Promise<ConflictWithNotes> {
   const patch = parseWith(ConflictPatchSchema, body);
-  const expected = ifMatch ?? patch.version;
-  if (expected === undefined) {
-    throw new ApiException(
-      428,
-      'version_required',
-      'Die erwartete Version fehlt: Header If-Match: "N" oder version angeben',
-    );
-  }
+  const expected = expectedVersion(ifMatch, patch.version);
   await db.transaction((tx) => applyConflictPatch(tx, id, patch, expected, user));
   return getConflict(db, id);
 }

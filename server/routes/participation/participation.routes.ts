@@ -6,7 +6,7 @@ import { requireUser } from '../../auth/access.js';
 import { readJson } from '../../http/body.js';
 import { ApiException } from '../../http/errors.js';
 import { idParam } from '../../http/query-params.js';
-import { parseIfMatch } from '../claims/claims.service.js';
+import { parseIfMatch } from '../../http/versions.js';
 import { currentPhase, findPhase, listPhases, listProposals } from './participation.repo.js';
 import { closePhase, createPhase, phaseNotFound, updatePhase } from './participation.service.js';
 

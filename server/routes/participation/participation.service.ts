@@ -2,6 +2,7 @@
  * Participation use cases: open a phase, change or close it (admin, optimistic locking), every
  * write audited. Routes call these; SQL lives in participation.repo.ts.
  */
+import { expectedVersion } from '../../http/versions.js';
 import { mayManageParticipation, type SessionUser } from '../../../shared/access.js';
 import {
   checkPeriod,
@@ -13,7 +14,7 @@ import { actorOf, recordChange } from '../../audit/record-change.js';
 import { enforce } from '../../auth/access.js';
 import type { Queryable } from '../../db/database.js';
 import { parseWith } from '../../http/body.js';
-import { ApiException, badRequest, notFound, unprocessable } from '../../http/errors.js';
+import { ApiException, notFound, unprocessable } from '../../http/errors.js';
 import {
   closePhaseRow,
   findPhase,
@@ -96,22 +97,6 @@ export async function createPhase(db: Queryable, body: unknown, user: SessionUse
     await audit(tx, user, created, 'created', { claim_ids: input.claim_ids });
     return created;
   });
-}
-
-/** The expected version from If-Match and/or the body; 400 when they disagree, 428 when neither is given. */
-function expectedVersion(ifMatch: number | undefined, bodyVersion: number | undefined): number {
-  if (ifMatch !== undefined && bodyVersion !== undefined && ifMatch !== bodyVersion) {
-    throw badRequest('version_mismatch', `If-Match (${ifMatch}) und version (${bodyVersion}) widersprechen sich`);
-  }
-  const expected = ifMatch ?? bodyVersion;
-  if (expected === undefined) {
-    throw new ApiException(
-      428,
-      'version_required',
-      'Die erwartete Version fehlt: Header If-Match: "N" oder version im Body angeben',
-    );
-  }
-  return expected;
 }
 
 /** Change title, description, period and/or the claim list at the expected version. */

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../app.js';
 import { enforce, requireUser } from '../../auth/access.js';
 import { readJson } from '../../http/body.js';
 import { idParam } from '../../http/query-params.js';
-import { parseIfMatch } from '../claims/claims.service.js';
+import { parseIfMatch } from '../../http/versions.js';
 import { listRounds } from './rounds.repo.js';
 import { createRound, decideItem, getRound, mayReadRounds, patchRound } from './rounds.service.js';
 

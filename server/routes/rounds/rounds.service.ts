@@ -3,6 +3,7 @@
  * A decision changes the conflict through the conflicts service in the same transaction, so the
  * round's minutes and the conflict's status never disagree.
  */
+import { expectedVersion } from '../../http/versions.js';
 import {
   canChangeRoundStatus,
   ROUND_STATUS,
@@ -106,14 +107,7 @@ export async function patchRound(
 ): Promise<RoundDetail> {
   enforce(mayRunConflictRound(user));
   const patch = parseWith(RoundPatchSchema, body);
-  const expected = ifMatch ?? patch.version;
-  if (expected === undefined) {
-    throw new ApiException(
-      428,
-      'version_required',
-      'Die erwartete Version fehlt: Header If-Match: "N" oder version angeben',
-    );
-  }
+  const expected = expectedVersion(ifMatch, patch.version);
   await db.transaction(async (tx) => {
     const current = await findRound(tx, id, true);
     if (!current) throw roundNotFound(id);
