@@ -1,10 +1,7 @@
-/**
- * The audit log as CSV for German spreadsheets, in the style of the indicator export: semicolons
- * (`sep=comma` for RFC 4180 commas), UTF-8 with BOM, CRLF, quoted cells where needed, notes as
- * `# …` lines at the end.
- */
+/** The audit log as CSV for German spreadsheets (format: server/http/csv.ts). */
 import { auditActionLabel, auditObjectTypeLabel, type AuditPage } from '../../../shared/audit.js';
 import type { AuditEntry } from '../../../shared/events.js';
+import { csvDocument } from '../../http/csv.js';
 
 const HEADERS = [
   'Nr.',
@@ -50,25 +47,7 @@ function row(e: AuditEntry): unknown[] {
   ];
 }
 
-/** One cell: quoted when it holds the separator, a quote or a line break; formula starts defused. */
-function cell(v: unknown, sep: string): string {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  // A spreadsheet would run text starting like a formula (CSV injection); a leading ' shows it as text.
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return s.includes(sep) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** The page as a CSV document; `notes` become `# …` lines below the table. */
 export function auditCsv(page: AuditPage, comma: boolean, notes: string[]): string {
-  const sep = comma ? ',' : ';';
-  const lines = [
-    HEADERS.join(sep),
-    ...page.entries.map((e) =>
-      row(e)
-        .map((v) => cell(v, sep))
-        .join(sep),
-    ),
-  ];
-  return `\uFEFF${[...lines, '', ...notes.map((n) => cell(`# ${n}`, sep))].join('\r\n')}\r\n`;
+  return csvDocument(HEADERS, page.entries.map(row), notes, comma);
 }

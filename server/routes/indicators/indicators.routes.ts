@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { INDICATOR_UNITS, REGION_AGS, SCENARIOS, type Scenario } from '../../../shared/indicators.js';
 import { TARGETS, type BudgetMethod, type Target } from '../../../shared/targets.js';
 import type { AppEnv } from '../../app.js';
+import { csvDocument } from '../../http/csv.js';
 import { badRequest } from '../../http/errors.js';
 import { intParam } from '../../http/query-params.js';
 import { indicatorSeries, indicatorTable, type IndicatorRow } from './indicators.service.js';
@@ -54,18 +55,6 @@ const CSV_COLUMNS: (keyof IndicatorRow)[] = [
   'demo',
 ];
 
-/** CSV for German spreadsheets: semicolons, decimal commas, UTF-8 with BOM; `?sep=comma` for RFC 4180 style. */
-function toCsv(rows: IndicatorRow[], comma: boolean, footer: string[]): string {
-  const sep = comma ? ',' : ';';
-  const cell = (v: unknown) => {
-    if (v === null || v === undefined) return '';
-    const s = typeof v === 'number' && !comma ? String(v).replace('.', ',') : String(v);
-    return s.includes(sep) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [CSV_COLUMNS.join(sep), ...rows.map((r) => CSV_COLUMNS.map((k) => cell(r[k])).join(sep))];
-  return `\uFEFF${[...lines, '', ...footer.map((f) => cell(`# ${f}`))].join('\r\n')}\r\n`;
-}
-
 /** Land-consumption indicators: table per year and scenario, CSV, time series per municipality. */
 export const indicatorRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -92,7 +81,12 @@ export async function indicatorCsv(c: Context<AppEnv>): Promise<Response> {
     'Quellen: © Statistische Ämter des Bundes und der Länder (Flächenerhebung 2018, dl-de/by-2-0); © GeoBasis-DE / BKG (2025)',
     `Erstellt: ${new Date().toISOString().slice(0, 10)}`,
   ];
-  const body = toCsv([...t.rows, t.region], c.req.query('sep') === 'comma', footer);
+  const body = csvDocument(
+    CSV_COLUMNS,
+    [...t.rows, t.region].map((r) => CSV_COLUMNS.map((k) => r[k])),
+    footer,
+    c.req.query('sep') === 'comma',
+  );
   return c.body(body, 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="flaechenforum-indikatoren-${t.year}-${t.scenario}.csv"`,
