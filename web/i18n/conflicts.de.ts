@@ -35,6 +35,8 @@ export const conflictsDe = {
   'conflictDetail.detected': 'Erkannt',
   'conflictDetail.updated': 'Zuletzt geändert',
   'conflictDetail.status': 'Status',
+  'conflictDetail.readOnly':
+    'Über diesen Konflikt entscheidet die Planung, die für alle beteiligten Gemeinden zuständig ist. Anmerkungen gehen als Notiz.',
   'conflictDetail.justification': 'Begründung',
   'conflictDetail.actionOpen': 'Wieder öffnen',
   'conflictDetail.actionDiscuss': 'In Abstimmung',
@@ -129,6 +131,7 @@ export const conflictsDe = {
   'rules.reasonOf': 'Begründung {name}',
   'rules.threshold': 'Schwellenwert für Überlagerungen',
   'rules.thresholdHint': 'Kleinere Überlagerungen gelten als Digitalisierungsfehler, nicht als Konflikt.',
+  'rules.readOnly': 'Die Regeln ändert die Administration; hier sehen Sie sie zur Information.',
   'rules.save': 'Speichern und neu berechnen',
   'rules.saving': 'Wird gespeichert …',
   'rules.discard': 'Änderungen verwerfen',

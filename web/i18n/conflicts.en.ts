@@ -33,6 +33,8 @@ export const conflictsEn: Record<ConflictMessageKey, string> = {
   'conflictDetail.detected': 'Detected',
   'conflictDetail.updated': 'Last changed',
   'conflictDetail.status': 'Status',
+  'conflictDetail.readOnly':
+    'This conflict is decided by planners responsible for every municipality involved. Remarks go in as a note.',
   'conflictDetail.justification': 'Justification',
   'conflictDetail.actionOpen': 'Reopen',
   'conflictDetail.actionDiscuss': 'In discussion',
@@ -126,6 +128,7 @@ export const conflictsEn: Record<ConflictMessageKey, string> = {
   'rules.reasonOf': 'Reason {name}',
   'rules.threshold': 'Threshold for overlaps',
   'rules.thresholdHint': 'Smaller overlaps count as digitising slivers, not as conflicts.',
+  'rules.readOnly': 'Administrators change the rules; they are shown here for information.',
   'rules.save': 'Save and recompute',
   'rules.saving': 'Saving …',
   'rules.discard': 'Discard changes',

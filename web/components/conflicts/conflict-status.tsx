@@ -65,6 +65,7 @@ export function ConflictStatusActions({ conflict, busy, commentPending, justific
           <span className="muted">{t('conflictDetail.justification')}:</span> {p.justification}
         </p>
       )}
+      {!mayDecide && <p className="panel-hint">{t('conflictDetail.readOnly')}</p>}
       <div className="button-row">
         {targets.map((target) => (
           <button

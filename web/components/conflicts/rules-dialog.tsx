@@ -4,6 +4,7 @@
  * (checked here with `validateRuleSet` first, then by the server) are shown at their cells; after
  * saving, the server has recomputed every conflict and the list is reloaded.
  */
+import { mayEditRules } from '../../../shared/access.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { CLAIM_USES } from '../../../shared/claim-uses.js';
@@ -58,6 +59,7 @@ export function RulesDialog() {
   const [result, setResult] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const closeButton = useRef<HTMLButtonElement>(null);
+  const mayEdit = useAppStore((s) => mayEditRules(s.session.user).allowed);
 
   useEffect(() => {
     void loadRules(appStore, true);
@@ -229,28 +231,32 @@ export function RulesDialog() {
               {result.text}
             </p>
           )}
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={!dirty || saving}
-              onClick={() => void save()}
-            >
-              {saving ? t('rules.saving') : t('rules.save')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={!dirty || saving}
-              onClick={() => {
-                setDraft(stored?.rules ?? null);
-                setIssues([]);
-                setResult(null);
-              }}
-            >
-              {t('rules.discard')}
-            </button>
-          </div>
+          {mayEdit ? (
+            <div className="button-row">
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={!dirty || saving}
+                onClick={() => void save()}
+              >
+                {saving ? t('rules.saving') : t('rules.save')}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={!dirty || saving}
+                onClick={() => {
+                  setDraft(stored?.rules ?? null);
+                  setIssues([]);
+                  setResult(null);
+                }}
+              >
+                {t('rules.discard')}
+              </button>
+            </div>
+          ) : (
+            <p className="panel-hint">{t('rules.readOnly')}</p>
+          )}
         </footer>
       </div>
     </div>,
