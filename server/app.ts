@@ -6,6 +6,7 @@ import { compress } from 'hono/compress';
 import type { SessionUser } from '../shared/access.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { csrfGuard, sessionMiddleware } from './auth/session.middleware.js';
+import { createSessionCache, type SessionCache } from './auth/session-cache.js';
 import { createLoginThrottle, type LoginThrottle } from './auth/throttle.js';
 import type { Database } from './db/database.js';
 import { onError, onNotFound } from './http/errors.js';
@@ -37,6 +38,8 @@ export interface AppEnv {
     /** The raw session cookie value, for logout (null when not signed in). */
     sessionToken: string | null;
     loginThrottle: LoginThrottle;
+    /** Sessions resolved for tile reads, remembered ≤ 10 s (server/auth/session-cache.ts). */
+    tileSessions: SessionCache;
     /** The live change events of this instance (server/events). */
     events: EventHub;
     /** Per-process cache of responses that only change with the data load (not with user edits). */
@@ -65,6 +68,7 @@ export function createApp({
   loginThrottle = createLoginThrottle(),
   events = createEventHub(db),
 }: AppOptions) {
+  const tileSessions = createSessionCache();
   const cache = new Map<string, string>();
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
@@ -72,6 +76,7 @@ export function createApp({
     c.set('version', version);
     c.set('cache', cache);
     c.set('loginThrottle', loginThrottle);
+    c.set('tileSessions', tileSessions);
     c.set('events', events);
     await next();
   });

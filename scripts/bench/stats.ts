@@ -102,3 +102,33 @@ export function paired(
   m.met = (!ms || m.p95 <= Number(ms[1])) && (!r || m.p95 / m.bareP95! <= Number(r[1]));
   return m;
 }
+
+/**
+ * A single figure that is not a latency distribution (start-up time, bundle size, memory,
+ * throughput), with its unit and, where there is one, its goal.
+ */
+export interface Figure {
+  section: string;
+  name: string;
+  /** 'pglite', 'postgres', 'chromium', 'build' … */
+  backend: string;
+  value: number;
+  unit: 's' | 'ms' | 'KB' | 'MB' | 'req/s' | 'tiles/s';
+  /** A reference figure measured in the same run (e.g. the database's own time), if any. */
+  reference?: { name: string; value: number };
+  goal?: string;
+  met?: boolean;
+  note?: string;
+}
+
+/** A Markdown table of single figures. */
+export function figuresTable(fs: Figure[]): string {
+  const head = '| section | figure | backend | value | reference | goal | met |';
+  const sep = '|---|---|---|--:|---|---|---|';
+  const digits = (u: Figure['unit']) => (u === 'KB' || u === 'MB' || u === 'req/s' || u === 'tiles/s' ? 0 : 1);
+  const rows = fs.map(
+    (x) =>
+      `| ${x.section} | ${x.name}${x.note ? ` (${x.note})` : ''} | ${x.backend} | ${x.value.toFixed(digits(x.unit))} ${x.unit} | ${x.reference ? `${x.reference.name}: ${x.reference.value.toFixed(digits(x.unit))} ${x.unit}` : ''} | ${x.goal ?? ''} | ${x.met === undefined ? '' : x.met ? 'yes' : '**no**'} |`,
+  );
+  return [head, sep, ...rows].join('\n');
+}

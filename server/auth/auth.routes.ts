@@ -66,7 +66,10 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post('/logout', async (c) => {
     const token = c.get('sessionToken');
-    if (token) await deleteSession(c.get('db'), token);
+    if (token) {
+      await deleteSession(c.get('db'), token);
+      c.get('tileSessions').forget(token);
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c), httpOnly: true, sameSite: 'Lax' });
     return c.json({ user: null, csrfToken: null });
   })

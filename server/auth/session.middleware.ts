@@ -8,7 +8,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app.js';
 import { ApiException } from '../http/errors.js';
-import { findSession } from './sessions.repo.js';
+import { findSession, type Session } from './sessions.repo.js';
 
 export const SESSION_COOKIE = 'ff_session';
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -19,11 +19,32 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   const session = token ? await findSession(c.get('db'), token) : null;
+  setSession(c, token, session);
+  await next();
+};
+
+/**
+ * For tile reads: like {@link sessionMiddleware}, but a session resolved in the last 10 s is
+ * reused (server/auth/session-cache.ts). Never for writes.
+ */
+export const tileSessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!SAFE_METHODS.has(c.req.method)) return sessionMiddleware(c, next);
+  const token = getCookie(c, SESSION_COOKIE);
+  const cache = c.get('tileSessions');
+  let session = token ? (cache.get(token) ?? null) : null;
+  if (token && !session) {
+    session = await findSession(c.get('db'), token);
+    if (session) cache.remember(token, session);
+  }
+  setSession(c, token, session);
+  await next();
+};
+
+function setSession(c: Context<AppEnv>, token: string | undefined, session: Session | null): void {
   c.set('user', session?.user ?? null);
   c.set('csrfToken', session?.csrfToken ?? null);
   c.set('sessionToken', session ? token! : null);
-  await next();
-};
+}
 
 /** True when the request comes from a page of this site (or from a non-browser client that sends neither header). */
 function sameOrigin(c: Context<AppEnv>): boolean {

@@ -16,6 +16,7 @@
  * a render that overlapped an invalidation is served but not stored (generation check).
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { seesInternal, type SessionUser } from '../../shared/access.js';
 import type { ChangeEvent } from '../../shared/events.js';
@@ -35,10 +36,25 @@ export function viewerClass(user: SessionUser | null): ViewerClass {
   return user ? `own:${user.id}` : 'public';
 }
 
+/**
+ * A tile as stored and served: gzip-compressed once (browsers always accept gzip, so the bytes go
+ * out as they are; Martin does the same), with the ETag of the uncompressed tile.
+ */
 export interface CachedTile {
-  bytes: Uint8Array;
-  /** Strong ETag (quoted) of the bytes. */
+  /** gzip of the MVT bytes; empty when the tile has no feature. */
+  gzip: Uint8Array;
+  /** Strong ETag (quoted) of the uncompressed MVT bytes. */
   etag: string;
+}
+
+/**
+ * Compress a rendered tile for the cache (empty stays empty). Synchronous on purpose: tiles are
+ * small (≈ 0.1 ms each here), and the thread-pool round trip of async zlib cost more than that.
+ */
+export function compressTile(bytes: Uint8Array): CachedTile {
+  const etag = etagOf(bytes);
+  if (bytes.byteLength === 0) return { gzip: bytes, etag };
+  return { gzip: new Uint8Array(gzipSync(bytes)), etag };
 }
 
 interface Entry extends CachedTile {
@@ -140,33 +156,33 @@ export class TileCache {
         this.entries.delete(key);
         this.entries.set(key, hit);
         this.hits++;
-        return { bytes: hit.bytes, etag: hit.etag, source: 'hit' };
+        return { gzip: hit.gzip, etag: hit.etag, source: 'hit' };
       }
       if (hit) this.remove(key);
     }
     this.misses++;
     const generation = this.generation;
     const rendered = await render();
-    const etag = etagOf(rendered.bytes);
+    const { gzip, etag } = compressTile(rendered.bytes);
     if (!cacheable || (isLive && (generation !== this.generation || this.pending > 0 || !this.live()))) {
-      return { bytes: rendered.bytes, etag, source: 'bypass' };
+      return { gzip, etag, source: 'bypass' };
     }
     if (cls !== null && cls !== 'internal' && Date.now() >= this.nextPhaseStart) {
       this.refreshPhaseClock();
-      return { bytes: rendered.bytes, etag, source: 'bypass' };
+      return { gzip, etag, source: 'bypass' };
     }
     const [minX, minY, maxX, maxY] = tileEnvelope3857(tile, TILE_BUFFER + 1);
     this.put({
       key,
       layer,
       viewer: cls,
-      bytes: rendered.bytes,
+      gzip,
       etag,
       bounds: [minX, minY, maxX, maxY],
       deps: isLive ? rendered.deps : [],
       validUntil: this.nextPhaseStart,
     });
-    return { bytes: rendered.bytes, etag, source: 'miss' };
+    return { gzip, etag, source: 'miss' };
   }
 
   private live(): boolean {
@@ -267,7 +283,7 @@ export class TileCache {
   private put(entry: Entry): void {
     this.remove(entry.key);
     this.entries.set(entry.key, entry);
-    this.bytes += entry.bytes.byteLength + ENTRY_OVERHEAD;
+    this.bytes += entry.gzip.byteLength + ENTRY_OVERHEAD;
     for (const id of entry.deps) {
       let keys = this.byClaim.get(id);
       if (!keys) this.byClaim.set(id, (keys = new Set()));
@@ -291,7 +307,7 @@ export class TileCache {
     const entry = this.entries.get(key);
     if (!entry) return false;
     this.entries.delete(key);
-    this.bytes -= entry.bytes.byteLength + ENTRY_OVERHEAD;
+    this.bytes -= entry.gzip.byteLength + ENTRY_OVERHEAD;
     for (const id of entry.deps) {
       const keys = this.byClaim.get(id);
       keys?.delete(key);

@@ -2,7 +2,7 @@ import type { SessionUser } from '../../shared/access.js';
 import { TILE_LAYER_SPECS, type TileCoord, type TileLayer } from '../../shared/tiles.js';
 import type { Queryable } from '../db/database.js';
 import { encodeTile, type FeatureRow } from './tile-encode.js';
-import { tileFeaturesSql, tileWithDepsSql } from './tile-sql.js';
+import { tileFeaturesSql, tileSql, tileWithDepsSql } from './tile-sql.js';
 
 /** Who encodes the tile: PostGIS (ST_AsMVT, native PostGIS only) or vt-pbf in this process. */
 export type TileEncoder = 'postgis' | 'js';
@@ -27,9 +27,13 @@ export async function renderTile(
 ): Promise<RenderedTile> {
   if (tile.z < TILE_LAYER_SPECS[layer].minzoom) return { bytes: new Uint8Array(0), deps: [] };
   if (encoder === 'postgis') {
-    const row = await db.one<{ mvt: Uint8Array; deps: number[] }>(tileWithDepsSql(layer, tile, viewer));
     // A copy: the driver's Buffer may be a slice of a larger pooled one, which the cache would keep alive.
-    return { bytes: new Uint8Array(row.mvt), deps: row.deps };
+    if (TILE_LAYER_SPECS[layer].changes !== 'live') {
+      const row = await db.one<{ mvt: Uint8Array }>(tileSql(layer, tile, viewer));
+      return { bytes: new Uint8Array(row.mvt), deps: [] };
+    }
+    const row = await db.one<{ mvt: Uint8Array; deps: string }>(tileWithDepsSql(layer, tile, viewer));
+    return { bytes: new Uint8Array(row.mvt), deps: [...new Set(row.deps ? row.deps.split(',').map(Number) : [])] };
   }
   const rows = await db.rows<FeatureRow>(tileFeaturesSql(layer, tile, viewer));
   return { bytes: encodeTile(layer, rows), deps: [...new Set(rows.flatMap((r) => r.deps))] };

@@ -167,15 +167,22 @@ export function tileSql(layer: TileLayer, tile: TileCoord, viewer: SessionUser |
     where t.geom is not null`;
 }
 
-/** Like {@link tileSql}, plus column `deps` (the claim ids the tile depends on) for the cache. */
+/**
+ * Like {@link tileSql}, plus column `deps`: the claim ids the tile depends on, comma-separated
+ * (for the cache). One pass over the features: a second reference to the feature CTE would make
+ * PostgreSQL materialise it.
+ */
 export function tileWithDepsSql(layer: TileLayer, tile: TileCoord, viewer: SessionUser | null): SQL {
+  const cols = sql.join(
+    SOURCES[layer].attrs(null).map(([name]) => sql`f.${sql.identifier(name)}`),
+    sql`, `,
+  );
   return sql`with ${boundsCte(tile)}, ${featuresCte(layer, tile, viewer)}
-    select coalesce((select ST_AsMVT(t, ${layer}, ${TILE_EXTENT}::int, 'geom', 'fid')
-             from (select fid, ${attrList(layer)},
-                          ST_AsMVTGeom(g3857, bounds.env, ${TILE_EXTENT}::int, ${TILE_BUFFER}::int, true) as geom
-                   from features, bounds) t
-             where t.geom is not null), ''::bytea) as mvt,
-           (select coalesce(array_agg(distinct d), '{}') from features, unnest(features.deps) d) as deps`;
+    select coalesce(ST_AsMVT(t, ${layer}, ${TILE_EXTENT}::int, 'geom', 'fid') filter (where t.geom is not null), ''::bytea) as mvt,
+           coalesce(string_agg(array_to_string(f.deps, ','), ','), '') as deps
+    from features f, bounds,
+         lateral (select f.fid, ${cols},
+                         ST_AsMVTGeom(f.g3857, bounds.env, ${TILE_EXTENT}::int, ${TILE_BUFFER}::int, true) as geom) t`;
 }
 
 /**

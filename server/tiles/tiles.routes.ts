@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import {
   isTileLayer,
@@ -9,7 +10,7 @@ import {
   type TileLayer,
 } from '../../shared/tiles.js';
 import type { AppEnv } from '../app.js';
-import { sessionMiddleware } from '../auth/session.middleware.js';
+import { tileSessionMiddleware } from '../auth/session.middleware.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { tileCacheOf } from './tile-cache.js';
 import { renderTile } from './tile-render.js';
@@ -38,6 +39,20 @@ function notModified(header: string | undefined, etag: string): boolean {
   });
 }
 
+/** True when `Accept-Encoding` admits gzip (q > 0, explicitly or through `*`). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let wildcard = false;
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+    const accepted = !q || Number(q[1]) > 0;
+    if (name === 'gzip' || name === 'x-gzip') return accepted;
+    if (name === '*') wildcard = accepted;
+  }
+  return wildcard;
+}
+
 /**
  * Vector tiles: `GET /tiles/{layer}/{z}/{x}/{y}.pbf` (Mapbox Vector Tile, 204 when empty) and
  * `GET /tiles/{layer}.json` (TileJSON). Claims and conflicts show what the reader may see.
@@ -46,7 +61,7 @@ export const tileRoutes = new Hono<AppEnv>()
   // Only live layers depend on the reader; static tiles skip the session lookup.
   .use('/:layer/*', async (c, next) => {
     const layer = c.req.param('layer');
-    if (isTileLayer(layer) && TILE_LAYER_SPECS[layer].changes === 'live') return sessionMiddleware(c, next);
+    if (isTileLayer(layer) && TILE_LAYER_SPECS[layer].changes === 'live') return tileSessionMiddleware(c, next);
     c.set('user', null);
     return next();
   })
@@ -78,7 +93,22 @@ export const tileRoutes = new Hono<AppEnv>()
       'X-Tile-Cache': tile.source,
     };
     if (live) headers.Vary = 'Cookie';
+    if (tile.gzip.byteLength === 0) {
+      if (notModified(c.req.header('If-None-Match'), tile.etag)) return c.body(null, 304, headers);
+      return c.body(null, 204, headers);
+    }
+    // The stored gzip goes out as it is; the rare client without gzip gets it inflated.
+    headers.Vary = live ? 'Cookie, Accept-Encoding' : 'Accept-Encoding';
+    const gzip = acceptsGzip(c.req.header('Accept-Encoding'));
+    // A compressed representation has a weak validator (as hono's compress middleware makes it).
+    if (gzip) headers.ETag = `W/${tile.etag}`;
     if (notModified(c.req.header('If-None-Match'), tile.etag)) return c.body(null, 304, headers);
-    if (tile.bytes.byteLength === 0) return c.body(null, 204, headers);
-    return c.body(tile.bytes as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Type': TILE_CONTENT_TYPE });
+    if (gzip) {
+      return c.body(tile.gzip as Uint8Array<ArrayBuffer>, 200, {
+        ...headers,
+        'Content-Type': TILE_CONTENT_TYPE,
+        'Content-Encoding': 'gzip',
+      });
+    }
+    return c.body(new Uint8Array(gunzipSync(tile.gzip)), 200, { ...headers, 'Content-Type': TILE_CONTENT_TYPE });
   });

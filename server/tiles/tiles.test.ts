@@ -2,6 +2,7 @@ import { classifyRings, VectorTile, type VectorTileLayer } from '@mapbox/vector-
 import { booleanPointInPolygon } from '@turf/turf';
 import { sql } from 'drizzle-orm';
 import { PbfReader } from 'pbf';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../../shared/access.js';
 import type { ClaimFeature } from '../../shared/claims.js';
@@ -15,7 +16,7 @@ import {
   type TileLayer,
 } from '../../shared/tiles.js';
 import { squareAround } from '../testing/geo-fixtures.js';
-import { useTestApi } from '../testing/test-app.js';
+import { signIn, useTestApi } from '../testing/test-app.js';
 import { tileCacheOf } from './tile-cache.js';
 import { renderTile } from './tile-render.js';
 import { tileSql } from './tile-sql.js';
@@ -183,6 +184,28 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.pbf', () => {
     expect(e304.status).toBe(304);
   });
 
+  it('sends the stored gzip to clients that accept it (weak ETag), the plain tile to others', async () => {
+    const p = path('municipalities', tileAt(...HANNOVER, 11));
+    const plain = await api.anonymous(p);
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    const bytes = new Uint8Array(await plain.arrayBuffer());
+    const zipped = await api.anonymous(p, { headers: { 'Accept-Encoding': 'br;q=1, gzip;q=0.8' } });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get('Content-Encoding')).toBe('gzip');
+    expect(zipped.headers.get('Vary')).toBe('Accept-Encoding');
+    expect(zipped.headers.get('ETag')).toBe(`W/${plain.headers.get('ETag')}`);
+    const raw = new Uint8Array(await zipped.arrayBuffer());
+    expect(raw.byteLength).toBeLessThan(bytes.byteLength);
+    expect(new Uint8Array(gunzipSync(raw))).toEqual(bytes);
+    // Either validator names the same tile.
+    const again = await api.anonymous(p, {
+      headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': plain.headers.get('ETag')! },
+    });
+    expect(again.status).toBe(304);
+    const refused = await api.anonymous(p, { headers: { 'Accept-Encoding': 'gzip;q=0, identity' } });
+    expect(refused.headers.get('Content-Encoding')).toBeNull();
+  });
+
   it('exterior rings are clockwise on screen and coordinates stay within the buffer', async () => {
     for (const layerName of ['municipalities', 'constraints'] as const) {
       const { layer } = await getTile(layerName, tileAt(...HANNOVER, 12));
@@ -226,6 +249,20 @@ describe('claims and conflicts tiles', () => {
     const pub = await getTile('claims', tile);
     const ids = pub.layer ? features(pub.layer).map((x) => x.id) : [];
     expect(ids).not.toContain(claim.properties.id);
+  });
+
+  it('after logout the same cookie sees the public claims tile at once (remembered tile sessions are forgotten)', async () => {
+    const lonLat: [number, number] = [9.52, 52.47];
+    const claim = await claimIn(...lonLat, `Abmelden ${run}`);
+    const tile = tileAt(...lonLat, 14);
+    const planer = await signIn(api.anonymous, 'planer');
+    const ids = async () => {
+      const { layer } = await getTile('claims', tile, undefined, planer);
+      return layer ? features(layer).map((x) => x.id) : [];
+    };
+    expect(await ids()).toContain(claim.properties.id);
+    expect((await planer.send('POST', '/api/auth/logout', {})).status).toBe(200);
+    expect(await ids()).not.toContain(claim.properties.id);
   });
 
   it('drops exactly the cached tiles a claim edit touches: its old and new place, not a far one', async () => {
