@@ -115,8 +115,11 @@ export async function indicatorTable(db: Queryable, q: IndicatorQuery) {
       `${target.de}: Neuversiegelung ist mit den vorhandenen Daten nicht messbar`,
     );
   }
-  const data = await figures(db, [year - 1, year]);
-  const takes = await plannedTake(db, SCENARIO[q.scenario].statuses, q.viewer);
+  // Independent queries: on PostgreSQL they run on two pooled connections at once.
+  const [data, takes] = await Promise.all([
+    figures(db, [year - 1, year]),
+    plannedTake(db, SCENARIO[q.scenario].statuses, q.viewer),
+  ]);
   const cur = data.filter((d) => d.year === year);
   const prevOf = (ags: string) => data.find((d) => d.year === year - 1 && d.ags === ags) ?? null;
   const rows = cur.map((d) => row(q, target, d.ags, d.name, year, d, prevOf(d.ags), takes.get(d.ags)));
