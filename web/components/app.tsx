@@ -6,6 +6,7 @@ import { useDataLoaders } from '../data/use-data-loaders.js';
 import { useT } from '../i18n/use-t.js';
 import { LiveStatus } from '../live/live-status.js';
 import { useLiveUpdates } from '../live/use-live-updates.js';
+import { useFirstMapShown } from '../map/map-readiness.js';
 import { MapView } from '../map/map-view.js';
 import { isRoundsHash } from '../rounds/route.js';
 import { useAppStore } from '../state/app-store.js';
@@ -19,7 +20,8 @@ import { isParticipationHash } from './participation/route.js';
 import { SidePanel } from './side-panel.js';
 import { useEditShortcuts } from './use-edit-shortcuts.js';
 
-const ConflictView = lazy(() => import('./conflict-dialog.js').then((m) => ({ default: m.ConflictView })));
+const loadConflictView = () => import('./conflict-dialog.js');
+const ConflictView = lazy(() => loadConflictView().then((m) => ({ default: m.ConflictView })));
 const Dashboard = lazy(() => import('../dashboard/dashboard.js'));
 const ParticipationPage = lazy(() => import('./participation/participation-page.js'));
 const AuditPage = lazy(() => import('../audit/audit-page.js'));
@@ -65,8 +67,15 @@ function MapApp() {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
   const loaders = useDataLoaders();
+  const conflictOpen = useAppStore((state) => state.conflict !== null);
+  const firstMapShown = useFirstMapShown();
   useLiveUpdates();
   useEditShortcuts();
+
+  // The conflict dialog shows when a save meets a newer version; its chunk comes after the first map.
+  useEffect(() => {
+    if (firstMapShown) void loadConflictView();
+  }, [firstMapShown]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -92,9 +101,11 @@ function MapApp() {
           </div>
           <DrawReadout />
           <LiveStatus />
-          <Suspense fallback={null}>
-            <ConflictView />
-          </Suspense>
+          {conflictOpen && (
+            <Suspense fallback={null}>
+              <ConflictView />
+            </Suspense>
+          )}
         </main>
       </div>
     </div>

@@ -4,6 +4,7 @@
  */
 import { formatHa, type Translate } from '../i18n/messages.js';
 import { useT } from '../i18n/use-t.js';
+import { useDrawReady } from '../map/map-readiness.js';
 import { useAppStore } from '../state/app-store.js';
 import { isEditableSketch } from '../state/sketch-slice.js';
 
@@ -22,8 +23,10 @@ export function DrawHint() {
   const tool = useAppStore((s) => s.tool);
   const sketch = useAppStore((s) => s.sketch);
   const comparing = useAppStore((s) => s.conflict?.comparing ?? false);
+  const drawReady = useDrawReady();
   let text: string | null = null;
-  if (tool === 'polygon') text = t('draw.hintPolygon');
+  if (!drawReady && (tool !== 'select' || (sketch && !comparing))) text = t('draw.loadingTools');
+  else if (tool === 'polygon') text = t('draw.hintPolygon');
   else if (tool === 'rectangle') text = t('draw.hintRectangle');
   else if (tool === 'freehand') text = t('draw.hintFreehand');
   else if (sketch && !comparing) text = isEditableSketch(sketch.geometry) ? t('draw.hintEdit') : t('draw.hintReadonly');

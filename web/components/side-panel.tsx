@@ -1,6 +1,7 @@
 /** Left side panel with three tabs: the map (municipality, layers, demo note), the land-use claims and their conflicts. */
 import { lazy, Suspense, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useT } from '../i18n/use-t.js';
+import { useFirstMapShown } from '../map/map-readiness.js';
 import { useAppStore } from '../state/app-store.js';
 import type { PanelTab } from '../state/claims-slice.js';
 import { openConflictCount } from '../state/conflict-view.js';
@@ -31,11 +32,13 @@ export function SidePanel() {
     conflicts: t('conflicts.tab'),
   };
 
-  // The conflicts tab is opened right after saves to see what a claim collides with: fetch its chunk early.
+  // The conflicts tab is opened right after saves to see what a claim collides with: fetch its chunk
+  // early, but after the first map, which does not need it.
   const conflictsLoaded = conflictCount !== null;
+  const firstMapShown = useFirstMapShown();
   useEffect(() => {
-    if (conflictsLoaded) void loadConflictsPanel();
-  }, [conflictsLoaded]);
+    if (conflictsLoaded && firstMapShown) void loadConflictsPanel();
+  }, [conflictsLoaded, firstMapShown]);
 
   // Arrow keys move between tabs, as the ARIA tabs pattern expects.
   const onKeyDown = (event: KeyboardEvent): void => {

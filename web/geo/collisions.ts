@@ -5,6 +5,9 @@
  */
 import { booleanIntersects } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { NO_COLLISIONS, type Collisions } from './collision-set.js';
+
+export { NO_COLLISIONS, sameCollisions, type Collisions } from './collision-set.js';
 
 type Bounds = [number, number, number, number];
 type Polygonal = Polygon | MultiPolygon;
@@ -20,15 +23,6 @@ export interface CollisionIndex {
   claims: Candidate[];
   constraints: Candidate[];
 }
-
-/** Ids of the features a shape overlaps, by layer. */
-export interface Collisions {
-  claims: number[];
-  constraints: number[];
-}
-
-/** No collisions; a shared constant so that "nothing" compares equal by identity. */
-export const NO_COLLISIONS: Collisions = Object.freeze({ claims: [], constraints: [] }) as Collisions;
 
 /** [minLng, minLat, maxLng, maxLat] of a polygon or multipolygon. */
 export function geometryBounds(geometry: Polygonal): Bounds {
@@ -94,10 +88,4 @@ export function findCollisions(
   const claims = overlapping(index.claims, feature, box, excludeClaimId);
   const constraints = overlapping(index.constraints, feature, box, null);
   return claims.length === 0 && constraints.length === 0 ? NO_COLLISIONS : { claims, constraints };
-}
-
-/** True if both list the same ids in the same order (results come in index order). */
-export function sameCollisions(a: Collisions, b: Collisions): boolean {
-  const same = (x: number[], y: number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
-  return a === b || (same(a.claims, b.claims) && same(a.constraints, b.constraints));
 }

@@ -105,6 +105,7 @@ export const de = {
   'draw.collidesConstraintsOne': '1 Schutz-/Vorranggebiet',
   'draw.collidesConstraintsMany': '{count} Schutz-/Vorranggebiete',
   'draw.selfIntersecting': 'Die Form überschneidet sich selbst; beim Speichern schlägt der Server eine Reparatur vor.',
+  'draw.loadingTools': 'Zeichenwerkzeuge werden geladen …',
   'draw.hintPolygon':
     'Klicken Sie die Eckpunkte. Doppelklick, Klick auf den ersten Punkt oder Enter schließt die Form. Strg+Z nimmt den letzten Punkt zurück, Esc bricht ab.',
   'draw.hintRectangle':

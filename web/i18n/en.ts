@@ -103,6 +103,7 @@ export const en: Messages = {
   'draw.collidesConstraintsOne': '1 protected/priority area',
   'draw.collidesConstraintsMany': '{count} protected/priority areas',
   'draw.selfIntersecting': 'The shape crosses itself; when you save, the server will propose a repair.',
+  'draw.loadingTools': 'Loading the drawing tools …',
   'draw.hintPolygon':
     'Click the corners. Double-click, click the first point or press Enter to close the shape. Ctrl+Z removes the last point, Esc cancels.',
   'draw.hintRectangle': 'Click one corner and then the opposite one, or drag the rectangle open. Esc cancels.',

@@ -3,7 +3,7 @@
  * and the edited claim, and what the shape being drawn collides with. Owned by the map controller.
  */
 import type * as maplibregl from 'maplibre-gl';
-import type { Collisions } from '../geo/collisions.js';
+import type { Collisions } from '../geo/collision-set.js';
 import { CLAIM_LAYER, CLAIM_SOURCE } from './claims-style.js';
 import { FeatureStateSet } from './feature-states.js';
 

@@ -10,7 +10,7 @@ import type { Bbox } from '../api/api-client.js';
 import type { MunicipalityCollection } from '../../shared/api-types.js';
 import type { ClaimCollection } from '../../shared/claims.js';
 import type { ConstraintKind } from '../../shared/constraint-kinds.js';
-import type { Collisions } from '../geo/collisions.js';
+import type { Collisions } from '../geo/collision-set.js';
 import type { Translate } from '../i18n/messages.js';
 import { REGION_BBOX, type FitPadding } from '../state/view-slice.js';
 import { annotationsTakeClick } from './annotation-layers.js';

@@ -8,8 +8,10 @@ import { translator } from '../i18n/messages.js';
 import type { AppState, AppStore } from '../state/app-store.js';
 import { hasFilters, matchesFilters } from '../state/claims-slice.js';
 import { hasConflictFilters, matchesConflictFilters } from '../state/conflict-view.js';
+import { loadShapeMetrics } from '../state/sketch-slice.js';
 import { attachAnnotationLayers } from './annotation-layers.js';
 import type { DrawController } from './draw-controller.js';
+import { setDrawReady, setFirstMapShown } from './map-readiness.js';
 import { MapController } from './map-controller.js';
 import { buildOverlay } from './overlay.js';
 import { buildProposal } from './proposal-overlay.js';
@@ -26,7 +28,17 @@ export interface TestHandles {
 declare global {
   interface Window {
     __flaechenforum?: TestHandles;
+    /**
+     * `performance.now()` at the map's first 'idle' with the municipalities drawn (or failed to
+     * load): the time to the first rendered map, read by `scripts/bench/client.bench.ts`.
+     */
+    __ffFirstMapMs?: number;
   }
+}
+
+/** True while the state needs the drawing tools: a drawing tool is picked or a shape is open. */
+function needsDraw(state: AppState): boolean {
+  return state.tool !== 'select' || state.sketch !== null;
 }
 
 /** Ids of the claims that pass the panel's filters; null when no filter is set (draw all). */
@@ -134,37 +146,60 @@ export function mountMap(container: HTMLElement, store: AppStore): () => void {
   attachAnnotationLayers(controller.map, store);
   let draw: DrawController | null = null;
   let destroyed = false;
-  push(controller, draw, initial, null);
-  const unsubscribe = store.subscribe((state, prev) => push(controller, draw, state, prev));
-  window.__flaechenforum = { map: controller.map, controller, draw, store };
+  let drawRequested = false;
 
-  // Terra Draw loads as a chunk of its own while the map style loads.
-  const drawModule = import('./draw-controller.js');
-  controller.whenLoaded(() => {
-    void drawModule.then(({ DrawController }) => {
-      if (destroyed) return;
-      draw = new DrawController(controller.map, {
-        onLive: (geometry) => store.getState().setLive(geometry),
-        onDrawingChange: (drawing) => store.getState().setDrawing(drawing),
-        onFinish: (geometry) => {
-          const s = store.getState();
-          s.selectClaim(null);
-          s.startSketch(geometry, null);
-          s.setPanelTab('claims');
-        },
-        onEdit: (geometry) => store.getState().editSketch(geometry),
-      });
-      pushClaims(controller, draw, store.getState(), null);
-      draw.start();
-      // The repair proposal and the problem spot must show above the shape being edited.
-      controller.raiseOverlays();
-      if (window.__flaechenforum?.controller === controller) window.__flaechenforum.draw = draw;
+  // Terra Draw and the shape measurement (turf, proj4) are chunks of their own. They load once the
+  // first map is drawn, or earlier if a drawing tool is picked or a shape opened, so that they do
+  // not hold up the first map; until then the hint under the toolbar says they are loading.
+  const loadDraw = (): void => {
+    if (drawRequested) return;
+    drawRequested = true;
+    const modules = Promise.all([import('./draw-controller.js'), loadShapeMetrics()]);
+    controller.whenLoaded(() => void modules.then(([{ DrawController }]) => startDraw(DrawController)));
+  };
+  const startDraw = (DrawControllerClass: typeof DrawController): void => {
+    if (destroyed) return;
+    draw = new DrawControllerClass(controller.map, {
+      onLive: (geometry) => store.getState().setLive(geometry),
+      onDrawingChange: (drawing) => store.getState().setDrawing(drawing),
+      onFinish: (geometry) => {
+        const s = store.getState();
+        s.selectClaim(null);
+        s.startSketch(geometry, null);
+        s.setPanelTab('claims');
+      },
+      onEdit: (geometry) => store.getState().editSketch(geometry),
     });
+    pushClaims(controller, draw, store.getState(), null);
+    draw.start();
+    // The repair proposal and the problem spot must show above the shape being edited.
+    controller.raiseOverlays();
+    if (window.__flaechenforum?.controller === controller) window.__flaechenforum.draw = draw;
+    setDrawReady(true);
+  };
+  const onIdle = (): void => {
+    const { status } = store.getState().municipalities;
+    if (status !== 'ready' && status !== 'error') return;
+    controller.map.off('idle', onIdle);
+    window.__ffFirstMapMs ??= performance.now();
+    setFirstMapShown();
+    loadDraw();
+  };
+  controller.map.on('idle', onIdle);
+
+  push(controller, draw, initial, null);
+  if (needsDraw(initial)) loadDraw();
+  const unsubscribe = store.subscribe((state, prev) => {
+    push(controller, draw, state, prev);
+    if (!drawRequested && (needsDraw(state) || state.municipalities.status === 'error')) loadDraw();
   });
+  window.__flaechenforum = { map: controller.map, controller, draw, store };
 
   return () => {
     destroyed = true;
+    setDrawReady(false);
     unsubscribe();
+    controller.map.off('idle', onIdle);
     if (window.__flaechenforum?.controller === controller) delete window.__flaechenforum;
     draw?.destroy();
     controller.destroy();

@@ -1,7 +1,7 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './app-store.js';
-import { isEditableSketch, toSketchGeometry } from './sketch-slice.js';
+import { isEditableSketch, loadShapeMetrics, toSketchGeometry } from './sketch-slice.js';
 
 const square = (x: number): Polygon => ({
   type: 'Polygon',
@@ -38,7 +38,8 @@ describe('sketch slice', () => {
     expect(s().sketch!.future).toEqual([]);
   });
 
-  it('measures the live shape in ha and clears it with the sketch', () => {
+  it('measures the live shape in ha and clears it with the sketch', async () => {
+    await loadShapeMetrics(); // a chunk of its own in the browser
     const store = createAppStore();
     store.getState().startSketch(square(9.7), null);
     expect(store.getState().liveAreaHa).toBeGreaterThan(70);

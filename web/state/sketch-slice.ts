@@ -8,8 +8,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { StateCreator } from 'zustand';
 import type { ClaimFeature, ClaimInput } from '../../shared/claims.js';
-import { measureShape } from '../geo/shape-metrics.js';
-import { NO_COLLISIONS, sameCollisions, type Collisions } from '../geo/collisions.js';
+import { NO_COLLISIONS, sameCollisions, type Collisions } from '../geo/collision-set.js';
 import type { AppState } from './app-store.js';
 
 /** The toolbar's tools. `select` is the plain map (click selects claims) or, with a sketch, editing it. */
@@ -86,74 +85,111 @@ export interface SketchSlice {
 /** Most sketch steps kept for undo. */
 const MAX_STEPS = 100;
 
-function liveState(geometry: SketchGeometry | null) {
-  const metrics = geometry ? measureShape(geometry) : null;
-  return {
-    live: geometry,
-    liveAreaHa: metrics?.areaHa ?? null,
-    liveSelfIntersecting: metrics?.selfIntersecting ?? false,
-  };
+type MeasureShape = (typeof import('../geo/shape-metrics.js'))['measureShape'];
+let measure: MeasureShape | null = null;
+let measureLoad: Promise<void> | null = null;
+
+/**
+ * Loads the area and validity measurement of shapes (turf and proj4: a chunk of its own, which
+ * the first map view does not need). Until it is in, a shape's area reads null; the slice
+ * measures the shape on screen again once it has loaded.
+ */
+export function loadShapeMetrics(): Promise<void> {
+  measureLoad ??= import('../geo/shape-metrics.js').then(
+    (module) => {
+      measure = module.measureShape;
+    },
+    (error: unknown) => {
+      measureLoad = null; // the next shape tries again
+      throw error;
+    },
+  );
+  return measureLoad;
 }
 
 /** Creates the sketch slice. */
-export const createSketchSlice: StateCreator<AppState, [], [], SketchSlice> = (set, get) => ({
-  tool: 'select',
-  snapping: true,
-  drawing: false,
-  sketch: null,
-  live: null,
-  liveAreaHa: null,
-  liveSelfIntersecting: false,
-  collisions: NO_COLLISIONS,
-  drawCommand: null,
-  setTool: (tool) => {
-    // One shape at a time: drawing tools wait until the open sketch is saved or discarded.
-    if (tool !== 'select' && get().sketch) return;
-    set({ tool, drawing: false });
-  },
-  setSnapping: (snapping) => set({ snapping }),
-  setDrawing: (drawing) => set((state) => (state.drawing === drawing ? state : { drawing })),
-  setLive: (geometry) => set(liveState(geometry ?? get().sketch?.geometry ?? null)),
-  setCollisions: (collisions) =>
-    set((state) => (sameCollisions(state.collisions, collisions) ? state : { collisions })),
-  startSketch: (geometry, claim, prefill) =>
-    set({
-      sketch: { claim, prefill: prefill ?? null, geometry, past: [], future: [] },
-      tool: 'select',
-      drawing: false,
-      ...liveState(geometry),
-    }),
-  editSketch: (geometry) =>
-    set((state) => {
-      if (!state.sketch) return state;
-      const past = [...state.sketch.past, state.sketch.geometry].slice(-MAX_STEPS);
-      return { sketch: { ...state.sketch, geometry, past, future: [] }, ...liveState(geometry) };
-    }),
-  undoSketch: () =>
-    set((state) => {
-      const sketch = state.sketch;
-      const previous = sketch?.past.at(-1);
-      if (!sketch || !previous) return state;
-      return {
-        sketch: {
-          ...sketch,
-          geometry: previous,
-          past: sketch.past.slice(0, -1),
-          future: [sketch.geometry, ...sketch.future],
+export const createSketchSlice: StateCreator<AppState, [], [], SketchSlice> = (set, get) => {
+  const liveState = (geometry: SketchGeometry | null) => {
+    if (geometry && !measure) {
+      loadShapeMetrics().then(
+        () => {
+          const live = get().live;
+          if (live) set(liveState(live));
         },
-        ...liveState(previous),
-      };
-    }),
-  redoSketch: () =>
-    set((state) => {
-      const sketch = state.sketch;
-      const next = sketch?.future[0];
-      if (!sketch || !next) return state;
-      return {
-        sketch: { ...sketch, geometry: next, past: [...sketch.past, sketch.geometry], future: sketch.future.slice(1) },
-        ...liveState(next),
-      };
-    }),
-  closeSketch: () => set({ sketch: null, drawing: false, ...liveState(null), collisions: NO_COLLISIONS }),
-  sendDrawCommand: (type) => set((state) => ({ drawCommand: { type, seq: (state.drawCommand?.seq ?? 0) + 1 } })),
-});
+        () => undefined,
+      );
+    }
+    const metrics = geometry && measure ? measure(geometry) : null;
+    return {
+      live: geometry,
+      liveAreaHa: metrics?.areaHa ?? null,
+      liveSelfIntersecting: metrics?.selfIntersecting ?? false,
+    };
+  };
+  return {
+    tool: 'select',
+    snapping: true,
+    drawing: false,
+    sketch: null,
+    live: null,
+    liveAreaHa: null,
+    liveSelfIntersecting: false,
+    collisions: NO_COLLISIONS,
+    drawCommand: null,
+    setTool: (tool) => {
+      // One shape at a time: drawing tools wait until the open sketch is saved or discarded.
+      if (tool !== 'select' && get().sketch) return;
+      set({ tool, drawing: false });
+    },
+    setSnapping: (snapping) => set({ snapping }),
+    setDrawing: (drawing) => set((state) => (state.drawing === drawing ? state : { drawing })),
+    setLive: (geometry) => set(liveState(geometry ?? get().sketch?.geometry ?? null)),
+    setCollisions: (collisions) =>
+      set((state) => (sameCollisions(state.collisions, collisions) ? state : { collisions })),
+    startSketch: (geometry, claim, prefill) =>
+      set({
+        sketch: { claim, prefill: prefill ?? null, geometry, past: [], future: [] },
+        tool: 'select',
+        drawing: false,
+        ...liveState(geometry),
+      }),
+    editSketch: (geometry) =>
+      set((state) => {
+        if (!state.sketch) return state;
+        const past = [...state.sketch.past, state.sketch.geometry].slice(-MAX_STEPS);
+        return { sketch: { ...state.sketch, geometry, past, future: [] }, ...liveState(geometry) };
+      }),
+    undoSketch: () =>
+      set((state) => {
+        const sketch = state.sketch;
+        const previous = sketch?.past.at(-1);
+        if (!sketch || !previous) return state;
+        return {
+          sketch: {
+            ...sketch,
+            geometry: previous,
+            past: sketch.past.slice(0, -1),
+            future: [sketch.geometry, ...sketch.future],
+          },
+          ...liveState(previous),
+        };
+      }),
+    redoSketch: () =>
+      set((state) => {
+        const sketch = state.sketch;
+        const next = sketch?.future[0];
+        if (!sketch || !next) return state;
+        return {
+          sketch: {
+            ...sketch,
+            geometry: next,
+            past: [...sketch.past, sketch.geometry],
+            future: sketch.future.slice(1),
+          },
+          ...liveState(next),
+        };
+      }),
+    closeSketch: () => set({ sketch: null, drawing: false, ...liveState(null), collisions: NO_COLLISIONS }),
+    sendDrawCommand: (type) => set((state) => ({ drawCommand: { type, seq: (state.drawCommand?.seq ?? 0) + 1 } })),
+  };
+};
