@@ -24,6 +24,7 @@ import { indicatorCsv, indicatorRoutes } from './routes/indicators/indicators.ro
 import { municipalityRoutes } from './routes/municipalities/municipalities.routes.js';
 import { parcelRoutes } from './routes/parcels/parcels.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
+import { fromRoot } from './paths.js';
 import { tileRoutes } from './tiles/tiles.routes.js';
 
 /** Variables every handler can read from the context. */
@@ -57,7 +58,7 @@ export interface AppOptions {
   events?: EventHub;
 }
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const { version } = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as {
   version: string;
 };
 

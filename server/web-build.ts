@@ -1,8 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { ROOT } from './paths.js';
 /** Where `vite build` writes the web client; FF_WEB_DIST lets parallel test runs build into separate folders. */
 export const WEB_DIST = process.env.FF_WEB_DIST ?? join(ROOT, 'dist', 'web');
 

@@ -4,10 +4,9 @@
  * PostgreSQL/PostGIS with the workload spread over them (throughput, and a proof that a write
  * through one instance is read back, and its tile dropped from the cache, through the other).
  *
- * Every server is spawned as `npm start` runs it, minus npm: `node node_modules/tsx/dist/cli.mjs
- * server/index.ts` (what `node_modules/.bin/tsx` is; npm itself adds about 0.3–1 s here); tsx starts
- * a second node process with its loader, which runs the server. Memory is the sum of VmRSS over that
- * whole process tree (every descendant, from /proc).
+ * Every server is spawned as `npm start` runs it, minus npm: `node scripts/start.mjs` (bundles the
+ * server with esbuild, then runs the bundle in the same process; npm itself adds about 0.3–1 s here).
+ * Memory is the sum of VmRSS over the whole process tree (every descendant, from /proc).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -31,7 +30,7 @@ import { quantile, type Figure, type Measurement } from './stats.js';
 import { benchTileSet } from './tiles.bench.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const START_SCRIPT = join(ROOT, 'scripts', 'start.mjs');
 const log = (line: string) => console.log(`[bench] ${line}`);
 const MiB = 1024 * 1024;
 
@@ -125,9 +124,9 @@ interface Server {
   pid: number;
   /** Spawn until the first 200 from GET /api/health, in s. */
   readySeconds: number;
-  /** The server's own "bereit nach X s" (from its start, after node + tsx boot), in s. */
+  /** The server's own "bereit nach X s" (from its start, after node boot and the server bundle), in s. */
   selfReported: number | undefined;
-  /** Seconds from spawn to the log lines "Öffne Datenbank" (node + tsx booted, modules loaded) and the first after it (database open). */
+  /** Seconds from spawn to the log lines "Öffne Datenbank" (node booted, server bundled and loaded) and the first after it (database open). */
   phases: { boot?: number; open?: number };
   /** Seconds from spawn to the first progress line of each seed step ("… 3/5 Flurstücke …"). */
   steps: Map<string, number>;
@@ -149,7 +148,7 @@ interface Server {
 const running = new Set<Server>();
 let exitHook = false;
 
-/** Start `tsx server/index.ts` with `env` and wait until /api/health answers 200. */
+/** Start the server as `npm start` does (`node scripts/start.mjs`) with `env` and wait until /api/health answers 200. */
 async function startServer(label: string, env: Record<string, string>, timeoutMs = 300_000): Promise<Server> {
   if (!exitHook) {
     exitHook = true;
@@ -161,7 +160,7 @@ async function startServer(label: string, env: Record<string, string>, timeoutMs
   const base = { ...process.env };
   for (const key of ['DATABASE_URL', 'PGLITE_DIR', 'PORT', 'HOST', 'DEMO_DATA', 'DEMO_PARCELS']) delete base[key];
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [TSX_CLI, 'server/index.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [START_SCRIPT], {
     cwd: ROOT,
     env: { ...base, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -409,7 +408,7 @@ function phaseNote(s: Server): string {
   if (boot === undefined || open === undefined) return cpu;
   const marks = [...s.steps];
   const steps = marks.map(([k, at], i) => `${k} ${((marks[i + 1]?.[1] ?? s.readySeconds) - at).toFixed(1)} s`);
-  return `node + tsx boot ${boot.toFixed(1)} s, open database ${(open - boot).toFixed(1)} s, prepare + listen ${(s.readySeconds - open).toFixed(1)} s${steps.length > 1 ? ` (seed steps ${steps.join(', ')})` : ''}; ${cpu}`;
+  return `node boot + server bundle ${boot.toFixed(1)} s, open database ${(open - boot).toFixed(1)} s, prepare + listen ${(s.readySeconds - open).toFixed(1)} s${steps.length > 1 ? ` (seed steps ${steps.join(', ')})` : ''}; ${cpu}`;
 }
 
 /** The machine's 1-minute load average, for the notes (these machines are shared). */
@@ -525,7 +524,7 @@ export async function benchStartup(opts: StartupBenchOptions): Promise<Figure[]>
             : undefined,
         goal: '≤ 45 s (embedded, default data)',
         met: judged ? first.readySeconds <= 45 : undefined,
-        note: `${data}; ${phaseNote(first)}; spawned as node tsx/dist/cli.mjs server/index.ts (npm start minus npm); ${loadNote()}`,
+        note: `${data}; ${phaseNote(first)}; spawned as node scripts/start.mjs (npm start minus npm); ${loadNote()}`,
       });
       out.push({
         section: 'memory',

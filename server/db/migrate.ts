@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { fromRoot } from '../paths.js';
 import type { Database } from './database.js';
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationsFolder = fromRoot('server', 'db', 'migrations');
 
 /** Apply the generated SQL migrations (the same files on both backends). */
 export async function migrate(db: Database): Promise<void> {

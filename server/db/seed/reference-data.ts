@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { LAND_USE, LAND_USE_CLASSES } from '../../../shared/land-use.js';
 import type { Queryable } from '../database.js';
 import { onGrid } from '../sql-fragments.js';
+import { fromRoot } from '../../paths.js';
 import { parseCsv } from './csv.js';
 
 /** Folder with the official reference data copied from the team's shared data (see its README). */
-export const REFERENCE_DIR = fileURLToPath(new URL('../../../data/region-hannover/', import.meta.url));
+export const REFERENCE_DIR = fromRoot('data', 'region-hannover') + '/';
 
 const LANDUSE_SOURCE =
   'Statistische Ämter des Bundes und der Länder, Regionalstatistik 33111, Flächenerhebung 31.12.2018';
