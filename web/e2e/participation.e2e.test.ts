@@ -127,7 +127,7 @@ describe('public participation in the browser', () => {
         'Titel darf nicht leer sein',
       );
 
-      await form.getByLabel('Titel').fill('Auslegung Windenergie 2026');
+      await form.getByLabel('Titel', { exact: true }).fill('Auslegung Windenergie 2026');
       await form.getByLabel('Beschreibung').fill('Zweite Auslegung der Vorranggebiete Windenergie.');
       await form.getByLabel('Ansprüche filtern').fill('wind');
       const shown = await form.locator('.phase-claims__item').count();
