@@ -136,7 +136,11 @@ async function runBackend(backend: string): Promise<{ results: Measurement[]; fi
       web.build ??= await buildWebClient();
       const client = await benchClient({ smoke, webDist: web.build.dir, db });
       // The bundle figures do not depend on the backend: keep them once.
-      figures.push(...client.filter((f) => f.backend !== 'build' || !all.figures.some((x) => x.name === f.name)));
+      figures.push(
+        ...client
+          .filter((f) => f.backend !== 'build' || !all.figures.some((x) => x.name === f.name))
+          .map((f) => (f.backend === 'chromium' ? { ...f, backend: `chromium, server on ${backend}` } : f)),
+      );
     }
     if (sections.has('instances') && backend === 'postgres') {
       log('postgres: two instances on one database');
