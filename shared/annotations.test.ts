@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnnotationCreateSchema, checkAnnotationBody } from './annotations.js';
+import { checkAnnotationBody } from './annotations.js';
+import { AnnotationCreateSchema } from './annotations.schema.js';
 
 describe('checkAnnotationBody', () => {
   it('trims and normalises line breaks, keeping tabs and inner newlines', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canChangeStatus, CLAIM_STATUSES, ClaimInputSchema, ClaimPatchSchema, STATUS_TRANSITIONS } from './claims.js';
+import { canChangeStatus, CLAIM_STATUSES, STATUS_TRANSITIONS } from './claims.js';
+import { ClaimInputSchema, ClaimPatchSchema } from './claims.schema.js';
 
 describe('claim status workflow', () => {
   it('follows draft → proposed → under_review → adopted | rejected', () => {

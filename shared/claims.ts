@@ -1,10 +1,10 @@
 /**
  * Wire contract of planning claims (Flächenansprüche): vocabularies, the status workflow and the
- * zod schemas that validate request bodies on the server and type the web client.
+ * shapes the API returns. The zod schemas of request bodies are in `claims.schema.ts`, so that the
+ * map page does not load zod.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { z } from 'zod';
-import { CLAIM_USES, type ClaimUse } from './claim-uses.js';
+import type { ClaimUse } from './claim-uses.js';
 
 export const CLAIM_STATUSES = ['draft', 'proposed', 'under_review', 'adopted', 'rejected', 'withdrawn'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -58,44 +58,6 @@ export const PROPOSER_TYPE: Record<ProposerType, { de: string; en: string }> = {
 /** Planning horizon years accepted for a claim. */
 export const HORIZON_MIN = 2025;
 export const HORIZON_MAX = 2060;
-
-const text = (max: number) => z.string().trim().max(max, `höchstens ${max} Zeichen`);
-
-/** Field validators of the editable attributes, without defaults (shared by create and patch). */
-const claimFields = {
-  title: text(200).min(1, 'Titel darf nicht leer sein'),
-  use: z.enum(CLAIM_USES, { error: `Nutzung muss eine von ${CLAIM_USES.join(', ')} sein` }),
-  proposer: z.strictObject({
-    name: text(200).min(1, 'Name der einreichenden Stelle darf nicht leer sein'),
-    type: z.enum(PROPOSER_TYPES, {
-      error: `Art der einreichenden Stelle muss eine von ${PROPOSER_TYPES.join(', ')} sein`,
-    }),
-  }),
-  status: z.enum(CLAIM_STATUSES, { error: `Status muss einer von ${CLAIM_STATUSES.join(', ')} sein` }),
-  horizon_year: z
-    .number({ error: 'Planungshorizont muss eine Jahreszahl sein' })
-    .int('Planungshorizont muss eine ganze Jahreszahl sein')
-    .min(HORIZON_MIN, `Planungshorizont frühestens ${HORIZON_MIN}`)
-    .max(HORIZON_MAX, `Planungshorizont spätestens ${HORIZON_MAX}`)
-    .nullable(),
-  description: text(5000),
-};
-
-/** Editable attributes of a claim (the `properties` of a POST body). Unknown keys are rejected. */
-export const ClaimInputSchema = z.strictObject({
-  ...claimFields,
-  status: claimFields.status.default('draft'),
-  horizon_year: claimFields.horizon_year.default(null),
-  description: claimFields.description.default(''),
-});
-export type ClaimInput = z.infer<typeof ClaimInputSchema>;
-
-/** Properties of a PATCH body: any subset of the attributes (no defaults) plus the expected version. */
-export const ClaimPatchSchema = z.strictObject({
-  ...z.object(claimFields).partial().shape,
-  version: z.number().int().positive().optional(),
-});
-export type ClaimPatch = z.infer<typeof ClaimPatchSchema>;
 
 /** Properties of a stored claim as the API returns them. */
 export interface ClaimProperties {

@@ -2,20 +2,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLAIM_USES, type ClaimUse } from './claim-uses.js';
 import {
-  DEFAULT_RULES,
   maxSeverity,
   MISSING_RULE,
   ruleRows,
   type RuleSet,
-  RuleSetSchema,
   setbackRulesBetween,
   SEVERITIES,
   SEVERITY,
   type Severity,
   useConstraintRule,
   useUseRule,
-  validateRuleSet,
 } from './conflict-rules.js';
+import { RuleSetSchema, validateRuleSet } from './conflict-rules.schema.js';
+import { DEFAULT_RULES } from './conflict-rules.defaults.js';
 import { CONSTRAINT_KINDS, type ConstraintKind } from './constraint-kinds.js';
 
 /** A fresh, mutable, plain-JSON copy of the defaults, as an admin's PUT body would be. */

@@ -1,8 +1,8 @@
 /**
  * Wire contract of public participation (Öffentliche Beteiligung): a phase with a period and the
- * claims it publishes, the zod schemas of its request bodies, and the pure rules of its period.
+ * claims it publishes, and the pure rules of its period. The zod schemas of its request bodies are
+ * in `participation.schema.ts`, so that the map page does not load zod.
  */
-import { z } from 'zod';
 import type { ClaimUse } from './claim-uses.js';
 import type { ClaimStatus, ProposerType } from './claims.js';
 
@@ -70,41 +70,6 @@ export interface PhaseProposals {
   phase_id: number;
   proposals: PhaseProposal[];
 }
-
-const text = (max: number) => z.string().trim().max(max, `höchstens ${max} Zeichen`);
-const instant = (name: string) =>
-  z.iso.datetime({
-    offset: true,
-    error: `${name} muss ein Zeitpunkt nach ISO 8601 mit Zeitzone sein, z. B. 2025-05-01T08:00:00Z`,
-  });
-const claimIds = z
-  .array(z.number().int('Anspruchs-IDs müssen ganze Zahlen sein').positive('Anspruchs-IDs sind positiv'), {
-    error: 'claim_ids muss eine Liste von Anspruchs-IDs sein',
-  })
-  .max(MAX_PHASE_CLAIMS, `höchstens ${MAX_PHASE_CLAIMS} Ansprüche je Phase`)
-  .transform((ids) => [...new Set(ids)].sort((a, b) => a - b));
-
-const phaseFields = {
-  title: text(200).min(1, 'Titel darf nicht leer sein'),
-  description: text(5000),
-  starts_at: instant('Beginn'),
-  ends_at: instant('Ende'),
-  claim_ids: claimIds,
-};
-
-/** Body of `POST /api/participation`. Unknown keys are rejected. */
-export const PhaseInputSchema = z.strictObject({
-  ...phaseFields,
-  description: phaseFields.description.default(''),
-});
-export type PhaseInput = z.infer<typeof PhaseInputSchema>;
-
-/** Body of `PATCH /api/participation/:id`: any subset of the fields, plus the expected version. */
-export const PhasePatchSchema = z.strictObject({
-  ...z.object(phaseFields).partial().shape,
-  version: z.number().int().positive().optional(),
-});
-export type PhasePatch = z.infer<typeof PhasePatchSchema>;
 
 /** Reasons a period is refused. */
 export type PeriodProblem = 'period_order' | 'period_too_long';

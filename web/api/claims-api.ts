@@ -4,13 +4,8 @@
  * invalid geometry, field errors) as named variants. Types come from `shared/claims.ts`.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import type {
-  ClaimCollection,
-  ClaimFeature,
-  ClaimHistoryEntry,
-  ClaimInput,
-  InvalidGeometryBody,
-} from '../../shared/claims.js';
+import type { ClaimCollection, ClaimFeature, ClaimHistoryEntry, InvalidGeometryBody } from '../../shared/claims.js';
+import type { ClaimInput } from '../../shared/claims.schema.js';
 import { getJson } from './api-client.js';
 import { csrfHeaders } from './csrf.js';
 

@@ -1,11 +1,6 @@
 /** Client of `/api/participation`: phases (read by everyone, managed by admins) and the public's proposals. */
-import type {
-  CurrentPhase,
-  ParticipationPhase,
-  PhaseInput,
-  PhasePatch,
-  PhaseProposals,
-} from '../../shared/participation.js';
+import type { CurrentPhase, ParticipationPhase, PhaseProposals } from '../../shared/participation.js';
+import type { PhaseInput, PhasePatch } from '../../shared/participation.schema.js';
 import { getJson } from './api-client.js';
 import { errorOf, isRecord, issuesOf, sendJson } from './send-json.js';
 

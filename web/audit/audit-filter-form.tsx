@@ -5,6 +5,7 @@ import { AUDIT_OBJECT_TYPES, type AuditObjectType } from '../../shared/events.js
 import { useT } from '../i18n/use-t.js';
 import { useAppStore } from '../state/app-store.js';
 import { hasFilters, NO_FILTERS, type AuditFilters } from './audit-view.js';
+import '../i18n/audit.texts.js';
 
 interface Props {
   /** The filters in force (from the URL). */

@@ -4,6 +4,7 @@ import { CLAIM_STATUS } from '../../shared/claims.js';
 import { CONFLICT_STATUS } from '../../shared/conflicts.js';
 import type { AuditEntry } from '../../shared/events.js';
 import type { Locale, Translate } from '../i18n/messages.js';
+import '../i18n/audit.texts.js';
 
 /** `14.03.2025, 09:41:07` (German) — to the second, since several changes can fall in one minute. */
 export function formatAuditTime(locale: Locale, iso: string): string {

@@ -16,6 +16,7 @@ import './audit-page.css';
 import { AuditTable } from './audit-table.js';
 import { auditHash, auditQuery, hasFilters, parseAuditHash, type AuditFilters } from './audit-view.js';
 import { useAuditPages } from './use-audit-pages.js';
+import '../i18n/audit.texts.js';
 
 function errorText(t: Translate, error: LoadError): string {
   if (error.kind === 'api') return error.message;

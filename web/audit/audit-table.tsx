@@ -5,6 +5,7 @@ import { useT } from '../i18n/use-t.js';
 import { useAppStore } from '../state/app-store.js';
 import { actionLabel, detailPhrases, formatAuditTime, objectLabel } from './audit-format.js';
 import { mapOpener } from './open-on-map.js';
+import '../i18n/audit.texts.js';
 
 interface Props {
   entries: AuditEntry[];

@@ -13,6 +13,7 @@ import { useAppStore } from '../state/app-store.js';
 import { actionLabel, detailPhrases, formatAuditTime } from './audit-format.js';
 import { auditHash, NO_FILTERS } from './audit-view.js';
 import './object-history.css';
+import '../i18n/audit.texts.js';
 
 /** How many entries the panel shows at most; the full log has the rest. */
 const SHOWN = 200;

@@ -10,7 +10,6 @@ import { useFirstMapShown } from '../map/map-readiness.js';
 import { MapView } from '../map/map-view.js';
 import { isRoundsHash } from '../rounds/route.js';
 import { useAppStore } from '../state/app-store.js';
-import { AnnotationMapTools } from './annotations/annotation-map-tools.js';
 import { AppHeader } from './app-header.js';
 import { DrawHint, DrawReadout } from './draw-status.js';
 import { DrawToolbar } from './draw-toolbar.js';
@@ -22,6 +21,10 @@ import { useEditShortcuts } from './use-edit-shortcuts.js';
 
 const loadConflictView = () => import('./conflict-dialog.js');
 const ConflictView = lazy(() => loadConflictView().then((m) => ({ default: m.ConflictView })));
+// Note pins, the pin button and pinned threads come after the first map (chunk of their own).
+const AnnotationMapTools = lazy(() =>
+  import('./annotations/annotation-map-tools.js').then((m) => ({ default: m.AnnotationMapTools })),
+);
 const Dashboard = lazy(() => import('../dashboard/dashboard.js'));
 const ParticipationPage = lazy(() => import('./participation/participation-page.js'));
 const AuditPage = lazy(() => import('../audit/audit-page.js'));
@@ -96,7 +99,11 @@ function MapApp() {
           <div className="map-top">
             <DrawToolbar />
             <DrawHint />
-            <AnnotationMapTools />
+            {firstMapShown && (
+              <Suspense fallback={null}>
+                <AnnotationMapTools />
+              </Suspense>
+            )}
             <MapNotices onRetryMunicipalities={loaders.retryMunicipalities} onRetryViewport={loaders.retryViewport} />
           </div>
           <DrawReadout />

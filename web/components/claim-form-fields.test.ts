@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { translator } from '../i18n/messages.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue, translator } from '../i18n/messages.js';
 import { fieldErrors, initialValues, validate } from './claim-form-fields.js';
 
 const valid = {
@@ -10,6 +10,8 @@ const valid = {
 };
 
 describe('claim form validation', () => {
+  beforeAll(() => loadCatalogue('en'));
+
   it('turns valid values into a ClaimInput, an empty horizon into null', () => {
     const result = validate({ ...valid, title: '  Wohngebiet Nord ' });
     expect(result).toEqual({

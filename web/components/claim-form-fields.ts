@@ -1,14 +1,13 @@
 /** The claim form's values and their validation with the shared `ClaimInputSchema`. */
 import type { ClaimUse } from '../../shared/claim-uses.js';
 import {
-  ClaimInputSchema,
   HORIZON_MAX,
   HORIZON_MIN,
   type ClaimFeature,
-  type ClaimInput,
   type ClaimStatus,
   type ProposerType,
 } from '../../shared/claims.js';
+import { ClaimInputSchema, type ClaimInput } from '../../shared/claims.schema.js';
 import type { FieldIssue } from '../api/claims-api.js';
 import type { MessageKey } from '../i18n/de.js';
 import type { Locale, Translate } from '../i18n/messages.js';

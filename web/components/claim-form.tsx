@@ -14,8 +14,8 @@ import {
   PROPOSER_TYPES,
   canChangeStatus,
   type ClaimFeature,
-  type ClaimInput,
 } from '../../shared/claims.js';
+import type { ClaimInput } from '../../shared/claims.schema.js';
 import { formatHa } from '../i18n/messages.js';
 import { useT } from '../i18n/use-t.js';
 import { appStore, useAppStore } from '../state/app-store.js';
@@ -36,6 +36,7 @@ import {
   PROPOSAL_PROPOSER_TYPES,
   PROPOSAL_STATUSES,
 } from './participation/proposal-form.js';
+import '../i18n/participation.texts.js';
 
 interface FieldProps {
   name: FieldName;

@@ -6,7 +6,8 @@
 import { bbox as turfBbox } from '@turf/turf';
 import { useEffect, useRef } from 'react';
 import { CLAIM_USE } from '../../shared/claim-uses.js';
-import { CLAIM_STATUS, PROPOSER_TYPE, type ClaimInput } from '../../shared/claims.js';
+import { CLAIM_STATUS, PROPOSER_TYPE } from '../../shared/claims.js';
+import type { ClaimInput } from '../../shared/claims.schema.js';
 import type { MessageKey } from '../i18n/de.js';
 import { formatDateTime, type Locale, type Translate } from '../i18n/messages.js';
 import { useT } from '../i18n/use-t.js';

@@ -18,7 +18,7 @@ export function LanguageSwitch() {
           className="language-switch__button"
           aria-pressed={locale === code}
           aria-label={t(code === 'de' ? 'language.de' : 'language.en')}
-          onClick={() => setLocale(code)}
+          onClick={() => void setLocale(code)}
         >
           {code.toUpperCase()}
         </button>

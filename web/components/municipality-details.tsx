@@ -1,9 +1,14 @@
 /** Key figures of one municipality: population with its year, official vs computed area. */
+import { lazy, Suspense } from 'react';
 import type { MunicipalityFeature } from '../../shared/api-types.js';
 import { formatNumber } from '../i18n/messages.js';
 import { useT } from '../i18n/use-t.js';
 import { useAppStore } from '../state/app-store.js';
-import { AnnotationThread } from './annotations/annotation-thread.js';
+
+// The notes UI is a chunk of its own, fetched when first shown (or after the first map, with the pins).
+const AnnotationThread = lazy(() =>
+  import('./annotations/annotation-thread.js').then((m) => ({ default: m.AnnotationThread })),
+);
 
 /** Definition list of the selected municipality's figures. */
 export function MunicipalityDetails({ feature }: { feature: MunicipalityFeature }) {
@@ -37,7 +42,9 @@ export function MunicipalityDetails({ feature }: { feature: MunicipalityFeature 
         <dt>{t('municipality.ags')}</dt>
         <dd className="figures__code">{p.ags}</dd>
       </dl>
-      <AnnotationThread target={{ type: 'municipality', id: p.ags }} />
+      <Suspense fallback={null}>
+        <AnnotationThread target={{ type: 'municipality', id: p.ags }} />
+      </Suspense>
     </div>
   );
 }

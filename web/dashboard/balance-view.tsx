@@ -7,6 +7,7 @@ import type { Locale, Translate } from '../i18n/messages.js';
 import { StripChart } from './charts/strip-chart.js';
 import { fmt } from './format.js';
 import type { IndicatorRow, IndicatorTable, Spread } from './indicator-types.js';
+import '../i18n/dashboard.texts.js';
 
 interface Props {
   table: IndicatorTable;

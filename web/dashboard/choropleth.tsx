@@ -11,6 +11,7 @@ import { fmt, fmtIndicator, INDICATOR_DIGITS } from './format.js';
 import type { IndicatorRow } from './indicator-types.js';
 import { ChoroplethMap } from './map/choropleth-map.js';
 import { StatusBadge } from './status-bits.js';
+import '../i18n/dashboard.texts.js';
 
 interface Props {
   municipalities: MunicipalityCollection;

@@ -8,6 +8,7 @@ import { SCENARIO, SCENARIOS } from '../../shared/indicators.js';
 import { TARGETS } from '../../shared/targets.js';
 import type { Locale, Translate } from '../i18n/messages.js';
 import { BUDGET_METHODS, CLASSINGS, MAP_INDICATORS, MEASURABLE_TARGETS, type DashboardView } from './dashboard-view.js';
+import '../i18n/dashboard.texts.js';
 
 interface Props {
   view: DashboardView;

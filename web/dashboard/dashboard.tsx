@@ -23,6 +23,7 @@ import { useHash } from './route.js';
 import { BusyNotice, ErrorNotice, loadErrorText } from './status-bits.js';
 import { useLoad } from './use-load.js';
 import { comparisonText } from './view-text.js';
+import '../i18n/dashboard.texts.js';
 
 /** The dashboard page: header, title block, controls and the overview or a profile. */
 export default function Dashboard() {

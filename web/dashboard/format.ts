@@ -2,6 +2,7 @@
 import type { Locale, Translate } from '../i18n/messages.js';
 import { formatNumber } from '../i18n/messages.js';
 import type { MapIndicator } from './dashboard-view.js';
+import '../i18n/dashboard.texts.js';
 
 /** Decimals each map indicator is shown with. */
 export const INDICATOR_DIGITS: Record<MapIndicator, number> = {

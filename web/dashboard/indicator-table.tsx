@@ -9,6 +9,7 @@ import type { Locale, Translate } from '../i18n/messages.js';
 import { fmt, fmtHa } from './format.js';
 import type { IndicatorRow } from './indicator-types.js';
 import { StatusBadge } from './status-bits.js';
+import '../i18n/dashboard.texts.js';
 
 type SortKey =
   | 'name'

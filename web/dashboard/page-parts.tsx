@@ -5,6 +5,7 @@ import type { DashboardView } from './dashboard-view.js';
 import { fmtToday } from './format.js';
 import { settingsText } from './view-text.js';
 import { DemoTag } from './status-bits.js';
+import '../i18n/dashboard.texts.js';
 
 interface HeadProps {
   title: string;

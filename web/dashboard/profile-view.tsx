@@ -14,6 +14,7 @@ import type { IndicatorRow, IndicatorSeries, IndicatorTable } from './indicator-
 import { ScenarioClaims } from './scenario-claims.js';
 import { DemoTag, StatusBadge } from './status-bits.js';
 import { methodText } from './view-text.js';
+import '../i18n/dashboard.texts.js';
 
 interface Props {
   view: DashboardView;

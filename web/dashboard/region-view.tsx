@@ -11,6 +11,7 @@ import { IndicatorTable as Table } from './indicator-table.js';
 import type { IndicatorSeries, IndicatorTable } from './indicator-types.js';
 import { DemoTag, ErrorNotice } from './status-bits.js';
 import { budgetKindText, methodText } from './view-text.js';
+import '../i18n/dashboard.texts.js';
 
 interface Props {
   view: DashboardView;

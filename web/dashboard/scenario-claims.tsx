@@ -9,6 +9,7 @@ import { fetchScenarioClaims } from './dashboard-api.js';
 import { fmtHa } from './format.js';
 import { BusyNotice, DemoTag, ErrorNotice, loadErrorText } from './status-bits.js';
 import { useLoad } from './use-load.js';
+import '../i18n/dashboard.texts.js';
 
 interface Props {
   ags: string;

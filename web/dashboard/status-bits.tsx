@@ -4,6 +4,7 @@ import type { Translate } from '../i18n/messages.js';
 import { useT } from '../i18n/use-t.js';
 import type { LoadError } from '../state/data-slice.js';
 import { useAppStore } from '../state/app-store.js';
+import '../i18n/dashboard.texts.js';
 
 /** Budget status as a badge with text and colour (the text carries the meaning, not the colour). */
 export function StatusBadge({ status }: { status: BudgetStatus | null }) {

@@ -4,6 +4,7 @@ import { NET_ZERO_YEAR, TARGETS } from '../../shared/targets.js';
 import type { Locale, Translate } from '../i18n/messages.js';
 import type { DashboardView } from './dashboard-view.js';
 import type { IndicatorTable } from './indicator-types.js';
+import '../i18n/dashboard.texts.js';
 
 /** The budget method, e.g. "nach Einwohneranteil" or "gemischt (70 % Einwohner, 30 % Fläche)". */
 export function methodText(view: DashboardView, t: Translate): string {

@@ -107,8 +107,10 @@ describe('map page', () => {
       await waitForMunicipalities(page);
 
       await page.getByRole('button', { name: 'Englisch' }).click();
+      // The English catalogue is fetched on this first switch; the page changes once it is there.
+      await page.locator('h2', { hasText: 'Layers and legend' }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
-      expect(await page.locator('h2', { hasText: 'Layers and legend' }).isVisible()).toBe(true);
+      expect(await page.locator('h2', { hasText: 'Ebenen und Legende' }).count()).toBe(0);
 
       await page.reload();
       await waitForMunicipalities(page);

@@ -1,7 +1,7 @@
 /**
  * German UI texts of annotations (Notizen): the "Notizen" section in the detail panels, a note
- * with its actions, moderation, and pinning notes to the map. Merged into `de.ts`;
- * `annotations.en.ts` must have every key (its type).
+ * with its actions, moderation, and pinning notes to the map. Added to the catalogue by
+ * `annotations.texts.ts`; `annotations.en.ts` must have every key (its type).
  */
 export const annotationsDe = {
   'annotations.heading': 'Notizen',

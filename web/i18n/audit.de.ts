@@ -1,12 +1,10 @@
 /**
  * German UI texts of the audit log: the admin page `#/protokoll` and the "Änderungsprotokoll" of a
  * claim or conflict. Labels of object types and actions live in shared/audit.ts (the CSV uses them
- * too). Merged into the main catalogue in `de.ts`; `audit.en.ts` must have every key (its type).
+ * too). Added to the catalogue by `audit.texts.ts` (the page shell's few texts are in `de.ts`);
+ * `audit.en.ts` must have every key (its type).
  */
 export const auditDe = {
-  'audit.link': 'Protokoll',
-  'audit.linkTitle': 'Änderungsprotokoll: wer hat was wann geändert',
-  'audit.loadingChunk': 'Änderungsprotokoll wird geladen …',
   'audit.pageTitle': 'Änderungsprotokoll',
   'audit.intro':
     'Wer hat wann was geändert – an Flächenansprüchen, Konflikten, Konfliktregeln, Notizen, Beteiligung und Konfliktrunden. Einträge lassen sich weder ändern noch löschen.',

@@ -2,9 +2,6 @@
 import type { AuditMessageKey } from './audit.de.js';
 
 export const auditEn: Record<AuditMessageKey, string> = {
-  'audit.link': 'Audit log',
-  'audit.linkTitle': 'Audit log: who changed what and when',
-  'audit.loadingChunk': 'Loading the audit log …',
   'audit.pageTitle': 'Audit log',
   'audit.intro':
     'Who changed what and when – claims, conflicts, conflict rules, annotations, participation and conflict rounds. Entries can be neither changed nor deleted.',

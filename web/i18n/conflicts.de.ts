@@ -1,12 +1,11 @@
 /**
  * German UI texts of the conflicts UI: the conflicts tab, a conflict's details and discussion,
  * compromise and alternative sites in the claim details, the rules dialog and the layer legend.
- * Merged into the main catalogue in `de.ts`; `conflicts.en.ts` must have every key (its type).
+ * Added to the catalogue by `conflicts.texts.ts` (the page shell's few texts are in `de.ts`);
+ * `conflicts.en.ts` must have every key (its type).
  */
 export const conflictsDe = {
-  'conflicts.tab': 'Konflikte',
   'conflicts.heading': 'Konflikte',
-  'conflicts.loading': 'Konflikte werden geladen …',
   'conflicts.error': 'Konflikte konnten nicht geladen werden: {message}',
   'conflicts.empty': 'Keine Konflikte – die Ansprüche vertragen sich mit den Regeln.',
   'conflicts.emptyFiltered': 'Kein Konflikt passt zu den Filtern.',
@@ -16,7 +15,6 @@ export const conflictsDe = {
   'conflicts.filterStatus': 'Status',
   'conflicts.filterKind': 'Art',
   'conflicts.filterMunicipality': 'Gemeinde',
-  'conflicts.showClosed': 'gelöste anzeigen',
   'conflicts.byMunicipality': 'Nach Gemeinde',
   'conflicts.count': '{shown} von {total} Konflikten',
   'conflicts.distance': 'Abstand',

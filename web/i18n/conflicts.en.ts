@@ -2,9 +2,7 @@
 import type { ConflictMessageKey } from './conflicts.de.js';
 
 export const conflictsEn: Record<ConflictMessageKey, string> = {
-  'conflicts.tab': 'Conflicts',
   'conflicts.heading': 'Conflicts',
-  'conflicts.loading': 'Loading conflicts …',
   'conflicts.error': 'Conflicts could not be loaded: {message}',
   'conflicts.empty': 'No conflicts – the claims agree with the rules.',
   'conflicts.emptyFiltered': 'No conflict matches the filters.',
@@ -14,7 +12,6 @@ export const conflictsEn: Record<ConflictMessageKey, string> = {
   'conflicts.filterStatus': 'Status',
   'conflicts.filterKind': 'Kind',
   'conflicts.filterMunicipality': 'Municipality',
-  'conflicts.showClosed': 'show resolved',
   'conflicts.byMunicipality': 'By municipality',
   'conflicts.count': '{shown} of {total} conflicts',
   'conflicts.distance': 'apart',

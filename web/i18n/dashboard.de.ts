@@ -1,15 +1,13 @@
 /**
- * German texts of the land-consumption dashboard (merged into the main catalogue in `de.ts`).
- * `dashboard.en.ts` is typed against this object, so a key missing there fails the type check.
+ * German texts of the land-consumption dashboard (added to the catalogue by `dashboard.texts.ts`;
+ * the page shell's few texts are in `de.ts`). `dashboard.en.ts` is typed against this object, so a
+ * key missing there fails the type check.
  */
 export const dashboardDe = {
-  'dashboard.link': 'Dashboard Flächenverbrauch',
-  'dashboard.backToMap': 'Karte',
   'dashboard.regionTitle': 'Flächenverbrauch in der Region Hannover {year}',
   'dashboard.profileTitle': 'Flächenverbrauch in {name} {year}',
   'dashboard.breadcrumb': 'Navigationspfad',
   'dashboard.region': 'Region Hannover',
-  'dashboard.loadingChunk': 'Dashboard wird geladen …',
 
   'dashboard.controls': 'Auswahl der Ansicht',
   'dashboard.year': 'Jahr',

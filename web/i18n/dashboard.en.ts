@@ -2,13 +2,10 @@
 import type { DashboardMessageKey } from './dashboard.de.js';
 
 export const dashboardEn: Record<DashboardMessageKey, string> = {
-  'dashboard.link': 'Land consumption dashboard',
-  'dashboard.backToMap': 'Map',
   'dashboard.regionTitle': 'Land consumption in Region Hannover {year}',
   'dashboard.profileTitle': 'Land consumption in {name} {year}',
   'dashboard.breadcrumb': 'Breadcrumb',
   'dashboard.region': 'Region Hannover',
-  'dashboard.loadingChunk': 'Loading the dashboard …',
 
   'dashboard.controls': 'View settings',
   'dashboard.year': 'Year',

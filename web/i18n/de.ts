@@ -1,14 +1,16 @@
 /**
  * German UI texts (the primary language). Keys are stable; `{name}` marks a placeholder that
- * {@link formatMessage} fills in. Every key here must exist in `en.ts` too (checked by its type).
+ * {@link formatMessage} fills in. Every key must exist in `en.ts` too (checked by its type).
+ * The texts of the dashboard, the conflict rounds, the conflicts UI and the notes are not in this
+ * object, only the few their page shell shows: the rest comes with their chunks (`*.texts.ts`).
  */
-import { annotationsDe } from './annotations.de.js';
-import { auditDe } from './audit.de.js';
-import { conflictsDe } from './conflicts.de.js';
-import { dashboardDe } from './dashboard.de.js';
+import type { AnnotationMessageKey } from './annotations.de.js';
+import type { AuditMessageKey } from './audit.de.js';
+import type { ConflictMessageKey } from './conflicts.de.js';
+import type { DashboardMessageKey } from './dashboard.de.js';
 import { liveDe } from './live.de.js';
-import { participationDe } from './participation.de.js';
-import { roundsDe } from './rounds.de.js';
+import type { ParticipationMessageKey } from './participation.de.js';
+import type { RoundsMessageKey } from './rounds.de.js';
 
 export const de = {
   'app.title': 'Flächenforum – Region Hannover',
@@ -235,17 +237,43 @@ export const de = {
   'maplibre.toggleAttribution': 'Quellenangaben ein-/ausblenden',
   'maplibre.mapTitle': 'Karte',
 
-  ...dashboardDe,
-  ...conflictsDe,
-  ...annotationsDe,
+  // Shown by the page shell before the chunks of the dashboard, conflict rounds, conflicts UI, audit
+  // log and participation page (their other texts come with those chunks).
+  'dashboard.link': 'Dashboard Flächenverbrauch',
+  'dashboard.backToMap': 'Karte',
+  'dashboard.loadingChunk': 'Dashboard wird geladen …',
+  'rounds.loadingChunk': 'Konfliktrunden werden geladen …',
+  'rounds.link': 'Konfliktrunde',
+  'conflicts.tab': 'Konflikte',
+  'conflicts.loading': 'Konflikte werden geladen …',
+  'conflicts.showClosed': 'gelöste anzeigen',
+  'audit.link': 'Protokoll',
+  'audit.linkTitle': 'Änderungsprotokoll: wer hat was wann geändert',
+  'audit.loadingChunk': 'Änderungsprotokoll wird geladen …',
+  'participation.loadingChunk': 'Beteiligung wird geladen …',
+  'participation.banner': 'Öffentliche Beteiligung',
+  'participation.manage': 'Beteiligung verwalten',
+  'participation.none': 'Zurzeit läuft keine öffentliche Beteiligung.',
+  'participation.propose': 'Vorschlag einreichen',
+  'participation.proposeHint':
+    'Zeichnen Sie die Fläche Ihres Vorschlags in die Karte; danach öffnet sich das Formular.',
+  'participation.publishedCount': '{count} Ansprüche zur Stellungnahme',
+  'participation.review': 'Beteiligung und Vorschläge',
+  'participation.runsUntil': 'läuft bis {end}',
+  'participation.signInToJoin': 'Zum Mitmachen anmelden',
+
   ...liveDe,
-  ...auditDe,
-  ...participationDe,
-  ...roundsDe,
 } as const;
 
 /** A key of the message catalogue. */
-export type MessageKey = keyof typeof de;
+export type MessageKey =
+  | keyof typeof de
+  | DashboardMessageKey
+  | ConflictMessageKey
+  | AnnotationMessageKey
+  | RoundsMessageKey
+  | AuditMessageKey
+  | ParticipationMessageKey;
 
 /** A catalogue with a text for every key of the German one. */
 export type Messages = Record<MessageKey, string>;

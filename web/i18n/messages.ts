@@ -1,6 +1,9 @@
-/** Locale handling that does not depend on React: catalogues, formatting, persistence. */
+/**
+ * Locale handling that does not depend on React: catalogues, formatting, persistence. The German
+ * catalogue is part of the page bundle; the English one is fetched when first needed
+ * ({@link loadCatalogue}), so German readers do not download it.
+ */
 import { de, type MessageKey, type Messages } from './de.js';
-import { en } from './en.js';
 
 /** UI languages. German is the default. */
 export const LOCALES = ['de', 'en'] as const;
@@ -12,7 +15,9 @@ export type MessageParams = Record<string, string | number>;
 /** A bound translate function: key and optional placeholder values in, text out. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-const CATALOGUES: Record<Locale, Messages> = { de, en };
+/** German: the page bundle's texts, plus those of the feature chunks loaded so far. */
+const german: Partial<Messages> = { ...de };
+const catalogues: Partial<Record<Locale, Partial<Messages>>> = { de: german };
 const STORAGE_KEY = 'flaechenforum.locale';
 
 /** Replaces every `{name}` in `template` with `params[name]`; unknown placeholders stay as they are. */
@@ -21,10 +26,30 @@ export function formatMessage(template: string, params?: MessageParams): string 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** Returns a translate function for `locale`. */
+/**
+ * Makes the catalogue of `locale` available to {@link translator}; fetches English on first use.
+ * Switch the locale only after this resolved, so that no text is shown in the wrong language.
+ */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  if (catalogues[locale]) return;
+  if (locale === 'en') catalogues.en = (await import('./en.js')).en;
+}
+
+/**
+ * Adds German texts of a feature whose UI comes in chunks of its own; called by its `*.texts.ts`
+ * module, which the feature's modules import. (English is one catalogue with every text.)
+ */
+export function addGermanMessages(messages: Partial<Messages>): void {
+  Object.assign(german, messages);
+}
+
+/**
+ * Returns a translate function for `locale`; German until {@link loadCatalogue} loaded `locale`.
+ * A key whose texts have not been added yet comes back as the key itself.
+ */
 export function translator(locale: Locale): Translate {
-  const messages = CATALOGUES[locale];
-  return (key, params) => formatMessage(messages[key], params);
+  const messages = catalogues[locale] ?? german;
+  return (key, params) => formatMessage(messages[key] ?? key, params);
 }
 
 /** True if `value` names a supported locale. */

@@ -1,25 +1,14 @@
 /**
  * German UI texts of public participation: the banner on the map, the page "Beteiligung verwalten"
- * (phases, the new-phase form with its claim checklist, the public's proposals) and the proposal form.
- * Merged into the main catalogue in `de.ts`; `participation.en.ts` must have every key (its type).
+ * (phases, the new-phase form with its claim checklist, the public's proposals) and the proposal
+ * form. Added to the catalogue by `participation.texts.ts` (the page shell's few texts are in
+ * `de.ts`); `participation.en.ts` must have every key (its type).
  */
 export const participationDe = {
-  'participation.banner': 'Öffentliche Beteiligung',
-  'participation.runsUntil': 'läuft bis {end}',
-  'participation.publishedCount': '{count} Ansprüche zur Stellungnahme',
-  'participation.propose': 'Vorschlag einreichen',
-  'participation.proposeHint':
-    'Zeichnen Sie die Fläche Ihres Vorschlags in die Karte; danach öffnet sich das Formular.',
-  'participation.signInToJoin': 'Zum Mitmachen anmelden',
-  'participation.manage': 'Beteiligung verwalten',
-  'participation.review': 'Beteiligung und Vorschläge',
-  'participation.none': 'Zurzeit läuft keine öffentliche Beteiligung.',
-
   'participation.pageTitle': 'Beteiligung verwalten',
   'participation.pageTitlePublic': 'Öffentliche Beteiligung',
   'participation.pageIntro':
     'Während einer Beteiligungsphase sieht die Öffentlichkeit die ausgewählten Ansprüche, kann sie kommentieren und eigene Vorschläge (Verein/Bürgergruppe, Status „Vorgeschlagen“) einreichen.',
-  'participation.loadingChunk': 'Beteiligung wird geladen …',
   'participation.loading': 'Beteiligungsphasen werden geladen …',
   'participation.error': 'Beteiligungsphasen konnten nicht geladen werden: {message}',
   'participation.retry': 'Erneut versuchen',

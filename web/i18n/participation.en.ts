@@ -2,21 +2,10 @@
 import type { ParticipationMessageKey } from './participation.de.js';
 
 export const participationEn: Record<ParticipationMessageKey, string> = {
-  'participation.banner': 'Public participation',
-  'participation.runsUntil': 'open until {end}',
-  'participation.publishedCount': '{count} claims open for comment',
-  'participation.propose': 'Submit a proposal',
-  'participation.proposeHint': 'Draw the area of your proposal on the map; the form opens afterwards.',
-  'participation.signInToJoin': 'Sign in to take part',
-  'participation.manage': 'Manage participation',
-  'participation.review': 'Participation and proposals',
-  'participation.none': 'No public participation is running at the moment.',
-
   'participation.pageTitle': 'Manage participation',
   'participation.pageTitlePublic': 'Public participation',
   'participation.pageIntro':
     'During a participation phase the public sees the chosen claims, can comment on them and submit proposals of their own (club/citizen group, status “Proposed”).',
-  'participation.loadingChunk': 'Loading participation …',
   'participation.loading': 'Loading participation phases …',
   'participation.error': 'Participation phases could not be loaded: {message}',
   'participation.retry': 'Try again',

@@ -1,10 +1,9 @@
 /**
- * German UI texts of the conflict rounds (Konfliktrunde): the list, the agenda builder, the meeting
- * and the minutes. Merged into the main catalogue in `de.ts`; `rounds.en.ts` must have every key.
+ * German UI texts of the conflict rounds (Konfliktrunde): the list, the agenda builder, the
+ * meeting and the minutes. Added to the catalogue by `rounds.texts.ts` (the page shell's few texts
+ * are in `de.ts`); `rounds.en.ts` must have every key.
  */
 export const roundsDe = {
-  'rounds.loadingChunk': 'Konfliktrunden werden geladen …',
-  'rounds.link': 'Konfliktrunde',
   'rounds.title': 'Konfliktrunden',
   'rounds.intro':
     'Die leitenden Planerinnen und Planer gehen in der Konfliktrunde offene Konflikte durch und entscheiden sie. Der Status jedes Konflikts wird mit der Entscheidung aktualisiert.',

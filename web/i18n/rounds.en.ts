@@ -2,8 +2,6 @@
 import type { RoundsMessageKey } from './rounds.de.js';
 
 export const roundsEn: Record<RoundsMessageKey, string> = {
-  'rounds.loadingChunk': 'Loading conflict rounds …',
-  'rounds.link': 'Conflict round',
   'rounds.title': 'Conflict rounds',
   'rounds.intro':
     'In the conflict round the leading planners go through open conflicts and decide them. Each decision updates the status of its conflict.',

@@ -15,6 +15,7 @@ import { useAppStore } from '../state/app-store.js';
 import { moveItem, togglePick } from './agenda.js';
 import { failureText, LoadFailure, measureOf, partiesOf, todayIso } from './round-bits.js';
 import { roundsHash } from './route.js';
+import '../i18n/rounds.texts.js';
 
 /** What the agenda shows of a picked conflict (kept when a filter hides it from the candidates). */
 interface AgendaEntry {

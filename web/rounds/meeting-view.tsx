@@ -16,6 +16,7 @@ import { DecisionForm } from './decision-form.js';
 import { ConflictFacts, failureText, formatMeetingDate, LoadFailure, partiesOf } from './round-bits.js';
 import { RoundMapView } from './round-map-view.js';
 import { roundsHash } from './route.js';
+import '../i18n/rounds.texts.js';
 
 /** True when a key press belongs to a form field or the map (which pans with the arrow keys). */
 function ownsArrowKeys(target: EventTarget | null): boolean {

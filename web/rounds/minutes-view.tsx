@@ -15,6 +15,7 @@ import { useAppStore } from '../state/app-store.js';
 import { ConflictFacts, formatMeetingDate, LoadFailure, partiesOf } from './round-bits.js';
 import { RoundMap } from './round-map.js';
 import { roundsHash } from './route.js';
+import '../i18n/rounds.texts.js';
 
 /** Renders one still image per agenda item, in order; returns the images so far and whether all are done. */
 function useItemImages(round: RoundDetail | null, label: string) {

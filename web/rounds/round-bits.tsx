@@ -9,6 +9,7 @@ import { formatHa, formatNumber, type Locale, type Translate } from '../i18n/mes
 import { useT } from '../i18n/use-t.js';
 import type { LoadError } from '../state/data-slice.js';
 import { useAppStore } from '../state/app-store.js';
+import '../i18n/rounds.texts.js';
 
 /** A meeting date (YYYY-MM-DD) as the locale writes it, e.g. „12. Juni 2025“. */
 export function formatMeetingDate(locale: Locale, isoDate: string): string {

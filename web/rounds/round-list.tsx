@@ -7,6 +7,7 @@ import { useT } from '../i18n/use-t.js';
 import { useAppStore } from '../state/app-store.js';
 import { formatMeetingDate, LoadFailure } from './round-bits.js';
 import { roundsHash } from './route.js';
+import '../i18n/rounds.texts.js';
 
 /** Every round, the latest meeting first. */
 export function RoundList() {

@@ -15,6 +15,7 @@ import { RoundList } from './round-list.js';
 import { parseRoundsHash } from './route.js';
 import './rounds.css';
 import './rounds-print.css';
+import '../i18n/rounds.texts.js';
 
 /** The rounds page the hash names. */
 export default function RoundsPage() {

@@ -1,5 +1,6 @@
 /** Pure helpers between a stored claim and the editable {@link ClaimInput}. */
-import type { ClaimFeature, ClaimInput } from '../../shared/claims.js';
+import type { ClaimFeature } from '../../shared/claims.js';
+import type { ClaimInput } from '../../shared/claims.schema.js';
 import { toSketchGeometry } from './sketch-slice.js';
 
 /** The editable attributes of a stored claim. */

@@ -4,7 +4,8 @@
  */
 import type { Polygon } from 'geojson';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClaimFeature, ClaimInput } from '../../shared/claims.js';
+import type { ClaimFeature } from '../../shared/claims.js';
+import type { ClaimInput } from '../../shared/claims.schema.js';
 import { createAppStore, type AppStore } from './app-store.js';
 import { redoClaimEdit, runClaimEdit, transition, undoClaimEdit } from './claim-transactions.js';
 

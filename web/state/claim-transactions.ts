@@ -5,7 +5,8 @@
  * and routes the failures the user must decide on (version conflict, invalid geometry) into the
  * store. The server recomputes conflicts inside every claim write, so they are reloaded after each.
  */
-import type { ClaimFeature, ClaimInput } from '../../shared/claims.js';
+import type { ClaimFeature } from '../../shared/claims.js';
+import type { ClaimInput } from '../../shared/claims.schema.js';
 import {
   applyCompromise,
   createClaim,

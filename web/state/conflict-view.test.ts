@@ -1,7 +1,7 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { ClaimFeature } from '../../shared/claims.js';
-import { DEFAULT_RULES } from '../../shared/conflict-rules.js';
+import { DEFAULT_RULES } from '../../shared/conflict-rules.defaults.js';
 import type { ConflictFeature, ConflictProperties } from '../../shared/conflicts.js';
 import {
   NO_CONFLICT_FILTERS,

@@ -3,7 +3,8 @@
  * redo go to the innermost thing being edited: the shape being drawn (one vertex), else the open
  * sketch (one edit step), else the saved claims (one transaction).
  */
-import type { ClaimFeature, ClaimInput } from '../../shared/claims.js';
+import type { ClaimFeature } from '../../shared/claims.js';
+import type { ClaimInput } from '../../shared/claims.schema.js';
 import { fetchClaim, type ClaimResult } from '../api/claims-api.js';
 import type { AppState, AppStore } from './app-store.js';
 import { diffInput, inputOf, sameGeometry } from './claim-input.js';

@@ -5,7 +5,8 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { StateCreator } from 'zustand';
-import type { ClaimFeature, ClaimInput } from '../../shared/claims.js';
+import type { ClaimFeature } from '../../shared/claims.js';
+import type { ClaimInput } from '../../shared/claims.schema.js';
 import type { AppState } from './app-store.js';
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, useUseRule, validateRuleSet } from '../../shared/conflict-rules.js';
+import { useUseRule } from '../../shared/conflict-rules.js';
+import { validateRuleSet } from '../../shared/conflict-rules.schema.js';
+import { DEFAULT_RULES } from '../../shared/conflict-rules.defaults.js';
 import { cellKey, cellOf, issuesByField, sameRules, withCell, withSetback } from './rules-draft.js';
 
 describe('rule draft edits', () => {

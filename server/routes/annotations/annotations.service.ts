@@ -5,15 +5,13 @@
  */
 import { expectedVersion } from '../../http/versions.js';
 import { mayAnnotate, mayChangeAnnotation, mayModerate, mayReport, type SessionUser } from '../../../shared/access.js';
+import type { AnnotationNote, AnnotationTarget, ReportAnswer } from '../../../shared/annotations.js';
 import {
   AnnotationCreateSchema,
   AnnotationPatchSchema,
   HideSchema,
   ReportSchema,
-  type AnnotationNote,
-  type AnnotationTarget,
-  type ReportAnswer,
-} from '../../../shared/annotations.js';
+} from '../../../shared/annotations.schema.js';
 import { checkPolygonalGeometry } from '../../../shared/geometry-validation.js';
 import { actorOf, recordChange } from '../../audit/record-change.js';
 import { enforce } from '../../auth/access.js';

@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Bbox } from '../../../shared/bbox.js';
 import type { ClaimUse } from '../../../shared/claim-uses.js';
-import type { ClaimAction, ClaimFeature, ClaimHistoryEntry, ClaimInput, ClaimStatus } from '../../../shared/claims.js';
+import type { ClaimAction, ClaimFeature, ClaimHistoryEntry, ClaimStatus } from '../../../shared/claims.js';
+import type { ClaimInput } from '../../../shared/claims.schema.js';
 import type { SessionUser } from '../../../shared/access.js';
 import type { Actor } from '../../audit/record-change.js';
 import { claimVisible } from '../../auth/visibility.js';

@@ -6,14 +6,8 @@ import { expectedVersion } from '../../http/versions.js';
 import { sql } from 'drizzle-orm';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
-import {
-  canChangeStatus,
-  CLAIM_STATUS,
-  ClaimInputSchema,
-  ClaimPatchSchema,
-  type ClaimFeature,
-  type ClaimInput,
-} from '../../../shared/claims.js';
+import { canChangeStatus, CLAIM_STATUS, type ClaimFeature } from '../../../shared/claims.js';
+import { ClaimInputSchema, ClaimPatchSchema, type ClaimInput } from '../../../shared/claims.schema.js';
 import { checkPolygonalGeometry } from '../../../shared/geometry-validation.js';
 import { mayCreateClaim, mayEditClaim, type SessionUser } from '../../../shared/access.js';
 import { actorOf, recordChange } from '../../audit/record-change.js';

@@ -4,12 +4,8 @@
  */
 import { expectedVersion } from '../../http/versions.js';
 import { mayManageParticipation, type SessionUser } from '../../../shared/access.js';
-import {
-  checkPeriod,
-  PhaseInputSchema,
-  PhasePatchSchema,
-  type ParticipationPhase,
-} from '../../../shared/participation.js';
+import { checkPeriod, type ParticipationPhase } from '../../../shared/participation.js';
+import { PhaseInputSchema, PhasePatchSchema } from '../../../shared/participation.schema.js';
 import { actorOf, recordChange } from '../../audit/record-change.js';
 import { enforce } from '../../auth/access.js';
 import type { Queryable } from '../../db/database.js';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { DEFAULT_RULES, type RuleSet } from '../../../shared/conflict-rules.js';
+import type { RuleSet } from '../../../shared/conflict-rules.js';
+import { DEFAULT_RULES } from '../../../shared/conflict-rules.defaults.js';
 import type { Queryable } from '../../db/database.js';
 
 export interface StoredRules {

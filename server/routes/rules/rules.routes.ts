@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { validateRuleSet } from '../../../shared/conflict-rules.js';
+import { validateRuleSet } from '../../../shared/conflict-rules.schema.js';
 import { mayEditRules } from '../../../shared/access.js';
 import type { AppEnv } from '../../app.js';
 import { actorOf, recordChange } from '../../audit/record-change.js';

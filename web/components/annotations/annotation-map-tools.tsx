@@ -12,6 +12,7 @@ import { appStore, useAppStore } from '../../state/app-store.js';
 import { AnnotationSection } from './annotation-thread.js';
 import { NoteEditor } from './note-editor.js';
 import './annotations.css';
+import '../../i18n/annotations.texts.js';
 
 /** Wait after the last map move before asking for the pins of the new view. */
 const PIN_DELAY_MS = 300;

@@ -20,6 +20,7 @@ import { AnnotationText } from './annotation-text.js';
 import { NoteEditor } from './note-editor.js';
 import { noteActions } from './note-actions.js';
 import { formatRelative } from './relative-time.js';
+import '../../i18n/annotations.texts.js';
 
 type Mode = 'view' | 'edit' | 'delete' | 'report' | 'hide';
 

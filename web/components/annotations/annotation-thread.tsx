@@ -12,6 +12,7 @@ import { scopeKey } from '../../state/annotations-slice.js';
 import { AnnotationNoteView, runWrite } from './annotation-note.js';
 import { NoteEditor } from './note-editor.js';
 import './annotations.css';
+import '../../i18n/annotations.texts.js';
 
 /** The notes on a claim, conflict (numeric id) or municipality (AGS). */
 export function AnnotationThread({ target }: { target: { type: AnnotationTargetType; id: number | string } }) {

@@ -2,6 +2,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { ANNOTATION_BODY_MAX } from '../../../shared/annotations.js';
 import { useT } from '../../i18n/use-t.js';
+import '../../i18n/annotations.texts.js';
 
 interface Props {
   label: string;

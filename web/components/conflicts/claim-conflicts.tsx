@@ -12,6 +12,7 @@ import { useMunicipalityNames } from '../claim-helpers.js';
 import { AlternativesPanel } from './alternatives-panel.js';
 import { ConflictItem } from './conflict-bits.js';
 import { CompromisePanel } from './compromise-panel.js';
+import '../../i18n/conflicts.texts.js';
 
 /** Conflicts, compromise and alternatives of `claim`. */
 export function ClaimConflicts({ claim }: { claim: ClaimFeature }) {

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/use-t.js';
 import { appStore, useAppStore } from '../../state/app-store.js';
 import { openConflict } from '../../state/conflict-commands.js';
 import { isClosedConflict } from '../../state/conflict-view.js';
+import '../../i18n/conflicts.texts.js';
 
 /** The severity as a coloured badge ("hoch"). */
 export function SeverityBadge({ severity }: { severity: Severity }) {

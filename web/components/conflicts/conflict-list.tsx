@@ -17,6 +17,7 @@ import {
 import { useMunicipalityNames } from '../claim-helpers.js';
 import { Filter } from '../claim-list.js';
 import { ConflictItem } from './conflict-bits.js';
+import '../../i18n/conflicts.texts.js';
 
 /** Counts per municipality as one compact line of buttons: "Lehrte 4 · Wunstorf 3 …". */
 function MunicipalityCounts({ names }: { names: Map<string, string> }) {

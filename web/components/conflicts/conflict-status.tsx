@@ -10,6 +10,7 @@ import type { MessageKey } from '../../i18n/de.js';
 import { useT } from '../../i18n/use-t.js';
 import { useAppStore } from '../../state/app-store.js';
 import { ConflictStatusTag } from './conflict-bits.js';
+import '../../i18n/conflicts.texts.js';
 
 const ACTION: Record<ConflictStatus, MessageKey> = {
   open: 'conflictDetail.actionOpen',

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/use-t.js';
 import { appStore, useAppStore } from '../../state/app-store.js';
 import { ConflictDetails } from './conflict-details.js';
 import { ConflictList } from './conflict-list.js';
+import '../../i18n/conflicts.texts.js';
 
 // The rule editor (tables of 121 + 110 cells) loads only when an admin opens it.
 const RulesDialog = lazy(() => import('./rules-dialog.js').then((m) => ({ default: m.RulesDialog })));

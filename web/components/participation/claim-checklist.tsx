@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-t.js';
 import { useAppStore } from '../../state/app-store.js';
 import { municipalityNames } from '../claim-helpers.js';
 import { claimMatches } from './phase-form-values.js';
+import '../../i18n/participation.texts.js';
 
 interface Props {
   /** Current (not deleted) claims; null while loading. */

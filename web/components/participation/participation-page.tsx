@@ -16,6 +16,7 @@ import { PhaseForm } from './phase-form.js';
 import { PhaseList } from './phase-list.js';
 import './participation-page.css';
 import { ProposalList } from './proposal-list.js';
+import '../../i18n/participation.texts.js';
 
 /** The participation page. */
 export default function ParticipationPage() {

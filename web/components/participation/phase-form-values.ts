@@ -1,6 +1,7 @@
 /** The new-phase form's values, their validation with the shared contract, and the claim filter. */
 import type { ClaimFeature } from '../../../shared/claims.js';
-import { checkPeriod, PhaseInputSchema, type PhaseInput } from '../../../shared/participation.js';
+import { checkPeriod } from '../../../shared/participation.js';
+import { PhaseInputSchema, type PhaseInput } from '../../../shared/participation.schema.js';
 
 /** What the form's inputs hold; dates as `datetime-local` values (local time, `YYYY-MM-DDTHH:mm`). */
 export interface PhaseFormValues {

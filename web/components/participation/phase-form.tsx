@@ -14,6 +14,7 @@ import {
   type PhaseField,
   type PhaseFormValues,
 } from './phase-form-values.js';
+import '../../i18n/participation.texts.js';
 
 interface FieldProps {
   name: PhaseField;

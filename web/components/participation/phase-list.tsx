@@ -4,6 +4,7 @@ import { PHASE_STATE, type ParticipationPhase } from '../../../shared/participat
 import { formatDateTime, formatNumber } from '../../i18n/messages.js';
 import { useT } from '../../i18n/use-t.js';
 import { useAppStore } from '../../state/app-store.js';
+import '../../i18n/participation.texts.js';
 
 interface Props {
   phases: ParticipationPhase[];

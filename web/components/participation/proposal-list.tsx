@@ -9,6 +9,7 @@ import { formatDateTime, formatHa } from '../../i18n/messages.js';
 import { useT } from '../../i18n/use-t.js';
 import { appStore, useAppStore } from '../../state/app-store.js';
 import { municipalityNames } from '../claim-helpers.js';
+import '../../i18n/participation.texts.js';
 
 /** Select the proposal and ask the map to show it; the link's `#` then switches to the map page. */
 function showOnMap(proposal: PhaseProposal): void {

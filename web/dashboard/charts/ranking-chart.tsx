@@ -7,6 +7,7 @@ import type { MapIndicator } from '../dashboard-view.js';
 import { fmt, INDICATOR_DIGITS, tickFormat } from '../format.js';
 import type { IndicatorRow } from '../indicator-types.js';
 import { PlotFigure } from './plot-figure.js';
+import '../../i18n/dashboard.texts.js';
 
 interface Props {
   rows: IndicatorRow[];

@@ -10,6 +10,7 @@ import type { Locale, Translate } from '../../i18n/messages.js';
 import { fmt, tickFormat } from '../format.js';
 import type { IndicatorSeries } from '../indicator-types.js';
 import { PlotFigure } from './plot-figure.js';
+import '../../i18n/dashboard.texts.js';
 
 interface Props {
   data: IndicatorSeries;

@@ -1,0 +1,45 @@
+/**
+ * zod schemas of claim request bodies: validated on the server and, before sending, by the claim
+ * form. Kept apart from `claims.ts` so that only the code paths that validate load zod.
+ */
+import { z } from 'zod';
+import { CLAIM_USES } from './claim-uses.js';
+import { CLAIM_STATUSES, HORIZON_MAX, HORIZON_MIN, PROPOSER_TYPES } from './claims.js';
+
+const text = (max: number) => z.string().trim().max(max, `höchstens ${max} Zeichen`);
+
+/** Field validators of the editable attributes, without defaults (shared by create and patch). */
+const claimFields = {
+  title: text(200).min(1, 'Titel darf nicht leer sein'),
+  use: z.enum(CLAIM_USES, { error: `Nutzung muss eine von ${CLAIM_USES.join(', ')} sein` }),
+  proposer: z.strictObject({
+    name: text(200).min(1, 'Name der einreichenden Stelle darf nicht leer sein'),
+    type: z.enum(PROPOSER_TYPES, {
+      error: `Art der einreichenden Stelle muss eine von ${PROPOSER_TYPES.join(', ')} sein`,
+    }),
+  }),
+  status: z.enum(CLAIM_STATUSES, { error: `Status muss einer von ${CLAIM_STATUSES.join(', ')} sein` }),
+  horizon_year: z
+    .number({ error: 'Planungshorizont muss eine Jahreszahl sein' })
+    .int('Planungshorizont muss eine ganze Jahreszahl sein')
+    .min(HORIZON_MIN, `Planungshorizont frühestens ${HORIZON_MIN}`)
+    .max(HORIZON_MAX, `Planungshorizont spätestens ${HORIZON_MAX}`)
+    .nullable(),
+  description: text(5000),
+};
+
+/** Editable attributes of a claim (the `properties` of a POST body). Unknown keys are rejected. */
+export const ClaimInputSchema = z.strictObject({
+  ...claimFields,
+  status: claimFields.status.default('draft'),
+  horizon_year: claimFields.horizon_year.default(null),
+  description: claimFields.description.default(''),
+});
+export type ClaimInput = z.infer<typeof ClaimInputSchema>;
+
+/** Properties of a PATCH body: any subset of the attributes (no defaults) plus the expected version. */
+export const ClaimPatchSchema = z.strictObject({
+  ...z.object(claimFields).partial().shape,
+  version: z.number().int().positive().optional(),
+});
+export type ClaimPatch = z.infer<typeof ClaimPatchSchema>;
