@@ -108,9 +108,11 @@ async function runBackend(backend: string): Promise<{ results: Measurement[]; fi
     );
     await db.run(sql`delete from conflict_note`);
     await db.run(sql`delete from conflict`);
-    await db.run(
-      sql`delete from claim_version where id in (select id from planning_claim where proposer_name = 'Benchmark')`,
-    );
+    // Everything that refers to the claims of an earlier run (the same database may be benchmarked again).
+    const earlier = sql`(select id from planning_claim where proposer_name = 'Benchmark')`;
+    await db.run(sql`delete from claim_land_take where claim_id in ${earlier}`);
+    await db.run(sql`delete from participation_claim where claim_id in ${earlier}`);
+    await db.run(sql`delete from claim_version where id in ${earlier}`);
     await db.run(sql`delete from planning_claim where proposer_name = 'Benchmark'`);
     await db.run(sql`delete from constraint_area where source = 'Benchmark'`);
     const claims = await insertBenchClaims(db, size.claims);
