@@ -17,21 +17,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Database } from '../../server/db/database.js';
 import { createApp } from '../../server/app.js';
+import { launchChromium } from '../../server/testing/chromium.js';
 import { createEventHub } from '../../server/events/event-hub.js';
 import { quantile, type Figure } from './stats.js';
-
-/** Chromium flags of the browser tests (web/e2e/browser-helpers.ts): headless, no GPU, localhost only. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** The goal of issue #7 for the initial JavaScript, in KB (1 KB = 1000 bytes, as Vite reports). */
 const GOAL_KB = 400;
@@ -148,7 +139,7 @@ export async function benchClient(opts: { smoke: boolean; webDist: string; db: D
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const loads: Load[] = [];
   try {
     const sizes: SizeCaches = { gzip: new Map(), sent: new Map() };

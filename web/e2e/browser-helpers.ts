@@ -3,19 +3,12 @@
  * signs in, waiting for the app, map pixels of coordinates, and drawing with real mouse events.
  */
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../server/testing/chromium.js';
 import { startTestServer, type TestServer } from '../../server/testing/test-server.js';
 
-/** Chromium flags for headless runs without network access beyond localhost. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS } from '../../server/testing/chromium.js';
 
 /** True for URLs that stay on this machine (or never leave the page). */
 function isLocal(url: string): boolean {
@@ -68,7 +61,7 @@ export function useBrowserTestbed(resultsDir: string, timeout: number): BrowserT
   beforeAll(async () => {
     await mkdir(resultsDir, { recursive: true });
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, timeout);
   afterAll(async () => {
     await browser?.close();

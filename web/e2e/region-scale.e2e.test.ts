@@ -7,12 +7,13 @@
  * large demo data set. Prints the time each step took to become idle.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { chromium, type Browser, type Response } from 'playwright-core';
+import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareScaleDatabase } from '../../server/testing/scale-db.js';
 import { TILE_LAYER_SPECS } from '../../shared/tiles.js';
 import { startTestServer, type TestServer } from '../../server/testing/test-server.js';
-import { CHROMIUM_ARGS, mapOrigin, openPage, waitForApp } from './browser-helpers.js';
+import { launchChromium } from '../../server/testing/chromium.js';
+import { mapOrigin, openPage, waitForApp } from './browser-helpers.js';
 
 const SCALE_URL = process.env.FF_SCALE_DATABASE_URL;
 /** Requested demo parcels (the generator's cells clipped to the Region give 511,313). */
@@ -91,7 +92,7 @@ describe.skipIf(!SCALE_URL)('region at scale (≥ 500,000 parcels)', () => {
     parcelCount = await prepareScaleDatabase(SCALE_URL!, SCALE_PARCELS);
     console.log(`[scale-db] ${parcelCount} parcels, ready after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     server = await startTestServer({ databaseUrl: SCALE_URL });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, SEED_TIMEOUT);
 
   afterAll(async () => {
