@@ -136,11 +136,6 @@ export const conflictsDe = {
   'rules.invalid': '{n} Eingaben sind ungültig – siehe markierte Felder.',
   'rules.saveFailed': 'Nicht gespeichert: {message}',
   'rules.recomputed': '{n} Konflikte neu berechnet ({created} neu, {closed} geschlossen).',
-
-  'layers.conflicts': 'Konflikte',
-  'layers.conflictsLegend': 'Legende Konflikte',
-  'layers.conflictSeverity': 'Konflikt {severity}',
-  'layers.conflictsClosed': 'gelöst, hingenommen oder erledigt (blass)',
 } as const;
 
 /** A key of the conflicts catalogue. */

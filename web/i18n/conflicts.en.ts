@@ -132,9 +132,4 @@ export const conflictsEn: Record<ConflictMessageKey, string> = {
   'rules.invalid': '{n} entries are invalid – see the marked fields.',
   'rules.saveFailed': 'Not saved: {message}',
   'rules.recomputed': '{n} conflicts recomputed ({created} new, {closed} closed).',
-
-  'layers.conflicts': 'Conflicts',
-  'layers.conflictsLegend': 'Conflicts legend',
-  'layers.conflictSeverity': '{severity} conflict',
-  'layers.conflictsClosed': 'resolved, accepted or gone (faded)',
 };

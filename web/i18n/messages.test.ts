@@ -53,7 +53,15 @@ describe('formatNumber', () => {
 });
 
 describe('feature texts', () => {
-  const sections = ['annotations', 'audit', 'conflicts', 'dashboard', 'participation', 'rounds'];
+  const catalogues: Record<string, Record<string, string>> = {
+    annotations: annotationsDe,
+    audit: auditDe,
+    conflicts: conflictsDe,
+    dashboard: dashboardDe,
+    participation: participationDe,
+    rounds: roundsDe,
+  };
+  const sections = Object.keys(catalogues);
   // Every client module's source, without the catalogues, the browser tests and the unit tests.
   const sources = Object.entries(
     import.meta.glob<string>(['../**/*.{ts,tsx}', '!./**', '!../e2e/**', '!../**/*.test.*'], {
@@ -73,9 +81,15 @@ describe('feature texts', () => {
     const missing: string[] = [];
     for (const [file, text] of sources) {
       for (const section of sections) {
-        const keys = [...text.matchAll(new RegExp(`['\`](${section}\\.[A-Za-z][\\w.\${}]*)['\`]`, 'g'))]
-          .map((m) => m[1]!)
-          .filter((key) => !/\.(js|ts|tsx|css)$/.test(key) && !(key in pageDe));
+        // Keys named after the section (also built ones, `conflicts.status.${…}`) and every key of the
+        // section's catalogue whatever its name (e.g. `layers.conflicts` in the conflicts catalogue).
+        const named = [...text.matchAll(new RegExp(`['\`](${section}\\.[A-Za-z][\\w.\${}]*)['\`]`, 'g'))].map(
+          (m) => m[1]!,
+        );
+        const listed = Object.keys(catalogues[section]!).filter((key) => text.includes(`'${key}'`));
+        const keys = [...new Set([...named, ...listed])].filter(
+          (key) => !/\.(js|ts|tsx|css)$/.test(key) && !(key in pageDe),
+        );
         if (keys.length > 0 && !text.includes(`i18n/${section}.texts.js'`)) missing.push(`${file}: ${keys.join(', ')}`);
       }
     }

@@ -12,6 +12,7 @@ import { formatDateTime } from '../i18n/messages.js';
 import { useT } from '../i18n/use-t.js';
 import { useAppStore } from '../state/app-store.js';
 import { failureText } from './round-bits.js';
+import '../i18n/rounds.texts.js';
 
 interface Props {
   round: RoundDetail;

@@ -5,6 +5,7 @@ import { fetchMunicipalities } from '../api/api-client.js';
 import { useLoad } from '../dashboard/use-load.js';
 import { useT } from '../i18n/use-t.js';
 import { RoundMap } from './round-map.js';
+import '../i18n/rounds.texts.js';
 
 /** The map of the meeting, zoomed to `conflict`. */
 export function RoundMapView({ conflict }: { conflict: RoundConflict }) {

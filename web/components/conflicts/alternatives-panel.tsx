@@ -8,6 +8,7 @@ import { formatHa, formatNumber } from '../../i18n/messages.js';
 import { useT } from '../../i18n/use-t.js';
 import { appStore, useAppStore } from '../../state/app-store.js';
 import { adoptAlternative, findAlternatives } from '../../state/conflict-commands.js';
+import '../../i18n/conflicts.texts.js';
 
 /** The alternative sites of `claim`, when they were asked for. */
 export function AlternativesPanel({ claim }: { claim: ClaimFeature }) {

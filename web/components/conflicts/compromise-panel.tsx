@@ -11,6 +11,7 @@ import { formatHa } from '../../i18n/messages.js';
 import { useT } from '../../i18n/use-t.js';
 import { appStore, useAppStore } from '../../state/app-store.js';
 import { applyCompromise, previewCompromise } from '../../state/conflict-commands.js';
+import '../../i18n/conflicts.texts.js';
 
 const isKind = (kind: string): kind is ConflictKind => (CONFLICT_KINDS as readonly string[]).includes(kind);
 

@@ -21,6 +21,7 @@ import { claimBbox, municipalityNames, useMunicipalityNames } from '../claim-hel
 import { SeverityBadge } from './conflict-bits.js';
 import { ConflictDiscussion } from './conflict-discussion.js';
 import { ConflictStatusActions } from './conflict-status.js';
+import '../../i18n/conflicts.texts.js';
 
 /** Opens a party's claim in the claims tab. */
 function openClaim(id: number): void {

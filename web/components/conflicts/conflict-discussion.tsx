@@ -7,6 +7,7 @@ import type { ConflictNote } from '../../../shared/conflicts.js';
 import { formatDateTime } from '../../i18n/messages.js';
 import { useT } from '../../i18n/use-t.js';
 import { useAppStore } from '../../state/app-store.js';
+import '../../i18n/conflicts.texts.js';
 
 interface Props {
   /** Null while the notes load. */

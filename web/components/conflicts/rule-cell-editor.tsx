@@ -5,6 +5,7 @@ import { CONSTRAINT_KIND } from '../../../shared/constraint-kinds.js';
 import { useT } from '../../i18n/use-t.js';
 import { useAppStore } from '../../state/app-store.js';
 import { cellOf, type CellRef } from '../../state/rules-draft.js';
+import '../../i18n/conflicts.texts.js';
 
 interface Props {
   rules: RuleSet;

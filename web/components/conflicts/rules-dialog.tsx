@@ -28,6 +28,7 @@ import {
 import { RuleCellEditor } from './rule-cell-editor.js';
 import { RulesMatrix } from './rules-matrix.js';
 import { RulesSetbacks } from './rules-setbacks.js';
+import '../../i18n/conflicts.texts.js';
 
 type Issue = { path: string; message: string };
 

@@ -8,6 +8,7 @@ import { CONSTRAINT_KIND, CONSTRAINT_KINDS } from '../../../shared/constraint-ki
 import { useT } from '../../i18n/use-t.js';
 import { useAppStore } from '../../state/app-store.js';
 import { cellKey, cellOf, type CellRef } from '../../state/rules-draft.js';
+import '../../i18n/conflicts.texts.js';
 
 interface Props {
   table: CellRef['table'];

@@ -3,6 +3,7 @@ import { CLAIM_USE } from '../../../shared/claim-uses.js';
 import { RULE_LIMITS, SEVERITIES, SEVERITY, type RuleSet, type SetbackRule } from '../../../shared/conflict-rules.js';
 import { useT } from '../../i18n/use-t.js';
 import { useAppStore } from '../../state/app-store.js';
+import '../../i18n/conflicts.texts.js';
 
 interface Props {
   rules: RuleSet;
