@@ -445,6 +445,67 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_object_idx').on(t.objectType, t.objectId, t.at), index('audit_log_at_idx').on(t.at)],
 );
 
+/**
+ * A staged file import (server/routes/imports): decoded and checked, waiting for the user's mapping
+ * and commit. Deleted lazily 24 h after upload; `committed_at` makes a second commit a 409.
+ */
+export const importBatch = pgTable(
+  'import_batch',
+  {
+    id: serial('id').primaryKey(),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    target: text('target').notNull(),
+    filename: text('filename').notNull(),
+    format: text('format').notNull(),
+    layer: text('layer').notNull(),
+    sourceSrid: integer('source_srid').notNull(),
+    crsSource: text('crs_source').notNull(),
+    crsEvidence: text('crs_evidence').notNull(),
+    /** Attribute columns with sample values: `[{ name, type, samples }]`. */
+    fields: jsonb('fields').notNull(),
+    warnings: jsonb('warnings').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('import_batch_owner_idx').on(t.ownerId),
+    index('import_batch_expires_idx').on(t.expiresAt),
+    check('import_batch_target_check', sql`target in ('claims', 'constraints')`),
+  ],
+);
+
+/**
+ * One feature of a staged import with its check result. `geom` is the shape as read, in EPSG:25832
+ * (snapped to the overlay grid when valid); `repaired` the polygonal part of ST_MakeValid when invalid.
+ */
+export const importFeature = pgTable(
+  'import_feature',
+  {
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatch.id, { onDelete: 'cascade' }),
+    idx: integer('idx').notNull(),
+    properties: jsonb('properties').notNull(),
+    geom: geometry('geom', 'Geometry'),
+    repaired: geometry('repaired', 'MultiPolygon'),
+    status: text('status').notNull(),
+    code: text('code'),
+    message: text('message'),
+    areaHa: doublePrecision('area_ha'),
+    municipalities: text('municipalities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.batchId, t.idx] }),
+    check('import_feature_status_check', sql`status in ('pending', 'valid', 'repairable', 'rejected')`),
+  ],
+);
+
 /** Key-value facts about the database itself (seed state, generator parameters). */
 export const appMeta = pgTable('app_meta', {
   key: text('key').primaryKey(),
