@@ -8,7 +8,7 @@ import type { Actor } from '../../audit/record-change.js';
 import { claimVisible } from '../../auth/visibility.js';
 import type { Queryable } from '../../db/database.js';
 import { bboxTo25832, isoTime, likeContains } from '../../db/sql-fragments.js';
-import { CLAIM_DATA_COLUMNS, claimFeatureJson, municipalitiesOf, storedGeometry } from './claims.sql.js';
+import { CLAIM_DATA_COLUMNS, claimFeatureJson, municipalitiesOf } from './claims.sql.js';
 
 export interface ClaimFilter {
   use?: ClaimUse[];
@@ -21,9 +21,12 @@ export interface ClaimFilter {
   viewer: SessionUser | null;
 }
 
-/** Claims matching `filter` as FeatureCollection text, newest first. */
-export async function listClaims(db: Queryable, filter: ClaimFilter): Promise<string> {
-  if (filter.bbox === null) return '{"type":"FeatureCollection","features":[]}';
+/**
+ * The conditions on a claim row (alias `c`) for `filter`, visibility included; null when nothing can
+ * match (a bbox outside the service area). Shared by the list and the exports.
+ */
+export function claimConditions(filter: ClaimFilter): SQL[] | null {
+  if (filter.bbox === null) return null;
   const where: SQL[] = [claimVisible(sql`c.id`, filter.viewer)];
   if (!filter.includeDeleted) where.push(sql`c.deleted_at is null`);
   if (filter.use)
@@ -53,6 +56,13 @@ export async function listClaims(db: Queryable, filter: ClaimFilter): Promise<st
     const like = likeContains(filter.q);
     where.push(sql`(c.title ilike ${like} or c.description ilike ${like} or c.proposer_name ilike ${like})`);
   }
+  return where;
+}
+
+/** Claims matching `filter` as FeatureCollection text, newest first. */
+export async function listClaims(db: Queryable, filter: ClaimFilter): Promise<string> {
+  const where = claimConditions(filter);
+  if (!where) return '{"type":"FeatureCollection","features":[]}';
   const row = await db.one<{ body: string }>(sql`
     select json_build_object('type', 'FeatureCollection',
       'features', coalesce(json_agg(${claimFeatureJson} order by c.updated_at desc, c.id desc), '[]'::json))::text as body
@@ -76,10 +86,14 @@ async function recordVersion(db: Queryable, id: number, action: ClaimAction, act
     returning version`);
 }
 
-/** Insert a claim (geometry already validated) with its first history entry; call inside a transaction. */
-export async function insertClaim(tx: Queryable, geojson: string, input: ClaimInput, actor: Actor): Promise<number> {
+/**
+ * Insert a claim with its first history entry; call inside a transaction. `geometry` is an SQL
+ * expression of the already validated shape as stored (EPSG:25832 MultiPolygon on the overlay grid,
+ * e.g. `storedGeometry` of claims.sql.ts).
+ */
+export async function insertClaim(tx: Queryable, geometry: SQL, input: ClaimInput, actor: Actor): Promise<number> {
   const { id } = await tx.one<{ id: number }>(sql`
-    with g as (select ${storedGeometry(geojson)} as geom)
+    with g as (select ${geometry} as geom)
     insert into planning_claim (title, use, status, proposer_name, proposer_type, horizon_year, description, geom, municipalities, created_by)
     select ${input.title}, ${input.use}, ${input.status}, ${input.proposer.name}, ${input.proposer.type},
            ${input.horizon_year}, ${input.description}, g.geom, ${municipalitiesOf(sql`g.geom`)}, ${actor.id}

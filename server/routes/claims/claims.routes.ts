@@ -1,15 +1,12 @@
 import { Hono, type Context } from 'hono';
-import { seesInternal } from '../../../shared/access.js';
-import { CLAIM_USES } from '../../../shared/claim-uses.js';
-import { CLAIM_STATUSES } from '../../../shared/claims.js';
 import type { AppEnv } from '../../app.js';
 import { requireUser } from '../../auth/access.js';
 import { parseIfMatch } from '../../http/versions.js';
 import { claimVisibleTo } from '../../auth/visibility.js';
 import { readJson } from '../../http/body.js';
-import { badRequest } from '../../http/errors.js';
-import { agsListParam, bboxParam, idParam, jsonText, listParam } from '../../http/query-params.js';
+import { idParam, jsonText } from '../../http/query-params.js';
 import { listConflicts } from '../conflicts/conflicts.repo.js';
+import { claimFilterParams } from './claims.params.js';
 import { findAlternatives } from './alternatives.service.js';
 import { claimHistory, findClaim, listClaims } from './claims.repo.js';
 import {
@@ -32,18 +29,7 @@ async function visibleClaimId(c: Context<AppEnv>): Promise<number> {
 /** Planning claims: list, read, create, update (optimistic locking), soft delete, history, restore. */
 export const claimRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const municipality = agsListParam(c);
-    const q = c.req.query('q')?.trim();
-    if (q && q.length > 200) throw badRequest('invalid_q', 'Suchtext höchstens 200 Zeichen');
-    const body = await listClaims(c.get('db'), {
-      use: listParam(c, 'use', CLAIM_USES),
-      status: listParam(c, 'status', CLAIM_STATUSES),
-      municipality,
-      bbox: bboxParam(c, false),
-      q: q || undefined,
-      includeDeleted: c.req.query('include_deleted') === 'true' && seesInternal(c.get('user')),
-      viewer: c.get('user'),
-    });
+    const body = await listClaims(c.get('db'), claimFilterParams(c));
     c.header('Cache-Control', 'no-store');
     return jsonText(c, body, 'application/geo+json');
   })

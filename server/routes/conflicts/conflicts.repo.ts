@@ -51,9 +51,12 @@ const inList = (col: SQL, values: readonly string[]) =>
     sql`, `,
   )})`;
 
-/** Conflicts matching `filter` as FeatureCollection text, most severe and largest first. */
-export async function listConflicts(db: Queryable, filter: ConflictFilter): Promise<string> {
-  if (filter.bbox === null) return '{"type":"FeatureCollection","features":[]}';
+/**
+ * The conditions on a conflict row (alias `c`) for `filter`, visibility included; null when nothing
+ * can match (a bbox outside the service area). Shared by the list and the exports.
+ */
+export function conflictConditions(filter: ConflictFilter): SQL[] | null {
+  if (filter.bbox === null) return null;
   const where: SQL[] = [conflictVisible('c', filter.viewer)];
   if (filter.severity) where.push(inList(sql`c.severity`, filter.severity));
   if (filter.status) where.push(inList(sql`c.status`, filter.status));
@@ -69,6 +72,13 @@ export async function listConflicts(db: Queryable, filter: ConflictFilter): Prom
     );
   }
   if (filter.bbox) where.push(sql`c.geom && ${bboxTo25832(filter.bbox)}`);
+  return where;
+}
+
+/** Conflicts matching `filter` as FeatureCollection text, most severe and largest first. */
+export async function listConflicts(db: Queryable, filter: ConflictFilter): Promise<string> {
+  const where = conflictConditions(filter);
+  if (!where) return '{"type":"FeatureCollection","features":[]}';
   const row = await db.one<{ body: string }>(sql`
     select json_build_object('type', 'FeatureCollection',
       'features', coalesce(json_agg(${conflictFeatureJson} order by ${severityRank} desc, c.area_ha desc, c.id), '[]'::json))::text as body

@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
-import { SEVERITIES } from '../../../shared/conflict-rules.js';
-import { CONFLICT_KINDS, CONFLICT_STATUSES } from '../../../shared/conflicts.js';
 import type { AppEnv } from '../../app.js';
 import { readJson } from '../../http/body.js';
-import { badRequest } from '../../http/errors.js';
-import { agsListParam, bboxParam, idParam, jsonText, listParam } from '../../http/query-params.js';
+import { idParam, jsonText } from '../../http/query-params.js';
 import { parseIfMatch } from '../../http/versions.js';
+import { conflictFilterParams } from './conflicts.params.js';
 import { listConflicts } from './conflicts.repo.js';
 import { conflictNotFound, getConflict, patchConflict } from './conflicts.service.js';
 import { requireUser } from '../../auth/access.js';
@@ -14,21 +12,7 @@ import { conflictVisibleTo } from '../../auth/visibility.js';
 /** Conflicts: list with filters, one with its discussion, and the status workflow. */
 export const conflictRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const active = c.req.query('active');
-    if (active !== undefined && active !== 'true' && active !== 'false') {
-      throw badRequest('invalid_active', 'active muss true oder false sein');
-    }
-    const claim = c.req.query('claim');
-    const body = await listConflicts(c.get('db'), {
-      severity: listParam(c, 'severity', SEVERITIES),
-      status: listParam(c, 'status', CONFLICT_STATUSES),
-      kind: listParam(c, 'kind', CONFLICT_KINDS),
-      municipality: agsListParam(c),
-      claim: claim === undefined ? undefined : idParam(claim),
-      bbox: bboxParam(c, false),
-      active: active === undefined ? undefined : active === 'true',
-      viewer: c.get('user'),
-    });
+    const body = await listConflicts(c.get('db'), conflictFilterParams(c));
     c.header('Cache-Control', 'no-store');
     return jsonText(c, body, 'application/geo+json');
   })

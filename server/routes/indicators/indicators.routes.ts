@@ -1,35 +1,11 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { INDICATOR_UNITS, REGION_AGS, SCENARIOS, type Scenario } from '../../../shared/indicators.js';
-import { TARGETS, type BudgetMethod, type Target } from '../../../shared/targets.js';
+import { INDICATOR_UNITS, REGION_AGS } from '../../../shared/indicators.js';
 import type { AppEnv } from '../../app.js';
 import { csvDocument } from '../../http/csv.js';
 import { badRequest } from '../../http/errors.js';
-import { intParam } from '../../http/query-params.js';
+import { indicatorOptions, indicatorQueryParams } from './indicators.params.js';
 import { indicatorSeries, indicatorTable, type IndicatorRow } from './indicators.service.js';
-
-function one<T extends string>(c: Context, name: string, allowed: readonly T[], def: T): T {
-  const v = c.req.query(name) ?? def;
-  if (!(allowed as readonly string[]).includes(v)) {
-    throw badRequest(`invalid_${name}`, `${name} muss einer von ${allowed.join(', ')} sein, erhalten: "${v}"`);
-  }
-  return v as T;
-}
-
-/** `scenario`, `target`, `method` (+ `weight` for mix) from the query string. */
-function query(c: Context<AppEnv>) {
-  const scenario = one<Scenario>(c, 'scenario', SCENARIOS, 'bestand');
-  const target = one<Target['key']>(
-    c,
-    'target',
-    TARGETS.map((t) => t.key),
-    'nds_4',
-  );
-  const kind = one(c, 'method', ['population', 'area', 'mix'] as const, 'population');
-  const method: BudgetMethod =
-    kind === 'mix' ? { kind, populationWeight: intParam(c, 'weight', 50, 0, 100) / 100 } : { kind };
-  return { scenario, target, method, viewer: c.get('user') };
-}
 
 const CSV_COLUMNS: (keyof IndicatorRow)[] = [
   'ags',
@@ -58,8 +34,7 @@ const CSV_COLUMNS: (keyof IndicatorRow)[] = [
 /** Land-consumption indicators: table per year and scenario, CSV, time series per municipality. */
 export const indicatorRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const year = c.req.query('year') === undefined ? undefined : intParam(c, 'year', 2018, 1990, 2100);
-    const table = await indicatorTable(c.get('db'), { year, ...query(c) });
+    const table = await indicatorTable(c.get('db'), indicatorQueryParams(c));
     return c.json({ units: INDICATOR_UNITS, ...table });
   })
   .get('/:ags', async (c) => {
@@ -67,13 +42,12 @@ export const indicatorRoutes = new Hono<AppEnv>()
     if (raw !== REGION_AGS && !/^03241\d{3}$/.test(raw)) {
       throw badRequest('invalid_ags', `AGS muss 03241 (Region) oder 03241001…03241021 sein, erhalten: "${raw}"`);
     }
-    return c.json({ units: INDICATOR_UNITS, ...(await indicatorSeries(c.get('db'), raw, query(c))) });
+    return c.json({ units: INDICATOR_UNITS, ...(await indicatorSeries(c.get('db'), raw, indicatorOptions(c))) });
   });
 
 /** `GET /api/indicators.csv?year=&scenario=…`: the table with the Region row and sources. */
 export async function indicatorCsv(c: Context<AppEnv>): Promise<Response> {
-  const year = c.req.query('year') === undefined ? undefined : intParam(c, 'year', 2018, 1990, 2100);
-  const t = await indicatorTable(c.get('db'), { year, ...query(c) });
+  const t = await indicatorTable(c.get('db'), indicatorQueryParams(c));
   const footer = [
     `Flächenforum, Indikatoren ${t.year}, Szenario: ${t.scenario_label}`,
     `Ziel: ${t.target.label}; Budget ${t.method.label}; Vergleich: ${t.comparison}`,
