@@ -305,16 +305,37 @@ export interface ExportedNote {
   resolved_at: string | null;
 }
 
+/** Optional limits of {@link listAnnotationsForExport} beyond one target. */
+export interface ExportNoteOptions {
+  /** Only what this reader may see ({@link noteVisible}); undefined = no reader limit (internal minutes). */
+  viewer?: SessionUser | null;
+  /** Only notes on these target types. */
+  targetTypes?: readonly AnnotationTargetType[];
+  /** Geometry output: EPSG:4326 (counter-clockwise) or the stored EPSG:25832, with `digits` decimals; default 4326/6. */
+  geometry?: { crs: 4326 | 25832; digits: number };
+}
+
 /**
  * Notes for exports (minutes, downloads, reports). EVERY export of annotations must read through
  * this function: it leaves out notes the moderation hid and deleted notes, together with the
  * replies of a hidden or deleted first note. Optionally limited to one target.
  */
-export async function listAnnotationsForExport(db: Queryable, target?: AnnotationTarget): Promise<ExportedNote[]> {
+export async function listAnnotationsForExport(
+  db: Queryable,
+  target?: AnnotationTarget,
+  options: ExportNoteOptions = {},
+): Promise<ExportedNote[]> {
+  const { crs, digits } = options.geometry ?? { crs: 4326, digits: 6 };
+  const geometry =
+    crs === 4326
+      ? sql`ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Transform(a.geom, 4326)), ${sql.raw(String(digits))})`
+      : sql`ST_AsGeoJSON(a.geom, ${sql.raw(String(digits))})`;
+  const types = options.targetTypes?.map((t) => sql`${t}`);
+  const typeCondition = types ? sql`and a.target_type in (${sql.join(types, sql`, `)})` : sql``;
   const rows = await db.rows<Omit<ExportedNote, 'geometry'> & { geometry: string | null }>(sql`
     select a.id, a.parent_id, a.body,
       case when a.target_type is null then null else json_build_object('type', a.target_type, 'id', a.target_id) end as target,
-      case when a.geom is null then null else ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Transform(a.geom, 4326)), 6) end as geometry,
+      case when a.geom is null then null else ${geometry} end as geometry,
       u.display_name as author, ${isoTime(sql`a.created_at`)} as created_at, ${isoTime(sql`a.updated_at`)} as updated_at,
       ${isoTime(sql`a.resolved_at`)} as resolved_at
     from annotation a
@@ -323,6 +344,8 @@ export async function listAnnotationsForExport(db: Queryable, target?: Annotatio
     where a.hidden_at is null and a.deleted_at is null
       and (p.id is null or (p.hidden_at is null and p.deleted_at is null))
       ${target ? sql`and a.target_type = ${target.type} and a.target_id = ${target.id}` : sql``}
+      ${typeCondition}
+      ${options.viewer === undefined ? sql`` : sql`and ${noteVisible(options.viewer)}`}
     order by coalesce(a.parent_id, a.id), a.created_at, a.id`);
   return rows.map((r) => ({
     ...r,
