@@ -3,13 +3,13 @@
  * SQL lives in claims.repo.ts.
  */
 import { expectedVersion } from '../../http/versions.js';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import { canChangeStatus, CLAIM_STATUS, type ClaimFeature } from '../../../shared/claims.js';
 import { ClaimInputSchema, ClaimPatchSchema, type ClaimInput } from '../../../shared/claims.schema.js';
 import { checkPolygonalGeometry } from '../../../shared/geometry-validation.js';
-import { mayCreateClaim, mayEditClaim, type SessionUser } from '../../../shared/access.js';
+import { mayCreateClaim, mayEditClaim, type NewClaimFacts, type SessionUser } from '../../../shared/access.js';
 import { actorOf, recordChange } from '../../audit/record-change.js';
 import { enforce } from '../../auth/access.js';
 import type { Queryable } from '../../db/database.js';
@@ -154,13 +154,26 @@ export async function createClaim(db: Queryable, body: unknown, user: SessionUse
   // Role and proposal kind first; the planner's scope once the server has derived the municipalities.
   enforce(mayCreateClaim(user, { ...facts, municipalities: null }));
   const geojson = await validGeometry(db, envelope.geometry);
-  return db.transaction(async (tx) => {
-    const id = await insertClaim(tx, geojson, input, actorOf(user));
-    const created = (await findClaim(tx, id))!;
-    enforce(mayCreateClaim(user, { ...facts, municipalities: created.properties.municipalities }));
-    await audit(tx, user, created, 'created', null, await syncConflicts(tx, id, user.displayName));
-    return created;
-  });
+  return db.transaction((tx) => insertCheckedClaim(tx, storedGeometry(geojson), input, user, facts));
+}
+
+/**
+ * The one write path of a new claim (POST /api/claims and imports): insert the validated shape
+ * (`geometry`: SQL in EPSG:25832 as stored), check the planner's scope on the derived municipalities,
+ * recompute conflicts and land take, and audit. Call inside a transaction; a refusal throws (and rolls back).
+ */
+export async function insertCheckedClaim(
+  tx: Queryable,
+  geometry: SQL,
+  input: ClaimInput,
+  user: SessionUser,
+  facts: Omit<NewClaimFacts, 'municipalities'>,
+): Promise<ClaimFeature> {
+  const id = await insertClaim(tx, geometry, input, actorOf(user));
+  const created = (await findClaim(tx, id))!;
+  enforce(mayCreateClaim(user, { ...facts, municipalities: created.properties.municipalities }));
+  await audit(tx, user, created, 'created', null, await syncConflicts(tx, id, user.displayName));
+  return created;
 }
 
 /** Recompute what derives from one claim (conflicts, land take), in the transaction of the write. */
