@@ -10,6 +10,7 @@ import { createSessionCache, type SessionCache } from './auth/session-cache.js';
 import { createLoginThrottle, type LoginThrottle } from './auth/throttle.js';
 import type { Database } from './db/database.js';
 import { onError, onNotFound } from './http/errors.js';
+import { openApiDocument } from './openapi/openapi.routes.js';
 import { annotationRoutes } from './routes/annotations/annotations.routes.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
 import { createEventHub, type EventHub } from './events/event-hub.js';
@@ -107,6 +108,7 @@ export function createApp({
     .route('/rounds', roundRoutes)
     .route('/audit', auditRoutes)
     .route('/events', eventRoutes)
+    .get('/openapi.json', openApiDocument)
     .get('/indicators.csv', indicatorCsv)
     .route('/indicators', indicatorRoutes);
   app.route('/api', api);
