@@ -106,7 +106,7 @@ describe('OpenAPI document', () => {
 });
 
 /**
- * Import routes of the agreed contract (issue 8) that another engineer is building right now; they are
+ * Import and export routes of the agreed contract (issue 8) that another engineer is building right now; they are
  * documented already and may be missing from the app until they land. Delete entries once they have.
  */
 const PENDING = [
@@ -115,6 +115,7 @@ const PENDING = [
   'delete /api/imports/{}',
   'post /api/imports/{}/check',
   'post /api/imports/{}/commit',
+  'get /api/exports/{}',
 ];
 
 describe('coverage of the real routes', () => {
