@@ -14,7 +14,7 @@ export function csvCell(v: unknown, comma: boolean): string {
   return s.includes(sep) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** A whole document: header line, rows of cells, an empty line and the notes. */
+/** A whole document: header line, rows of cells and, if there are notes, an empty line and the notes. */
 export function csvDocument(
   header: readonly string[],
   rows: readonly unknown[][],
@@ -26,5 +26,6 @@ export function csvDocument(
     header.map((h) => csvCell(h, comma)).join(sep),
     ...rows.map((r) => r.map((v) => csvCell(v, comma)).join(sep)),
   ];
-  return `\uFEFF${[...lines, '', ...notes.map((n) => csvCell(`# ${n}`, comma))].join('\r\n')}\r\n`;
+  const tail = notes.length > 0 ? ['', ...notes.map((n) => csvCell(`# ${n}`, comma))] : [];
+  return `\uFEFF${[...lines, ...tail].join('\r\n')}\r\n`;
 }
