@@ -8,6 +8,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { csrfGuard, sessionMiddleware } from './auth/session.middleware.js';
 import { createSessionCache, type SessionCache } from './auth/session-cache.js';
 import { createLoginThrottle, type LoginThrottle } from './auth/throttle.js';
+import { createUploadThrottle, type UploadThrottle } from './auth/upload-throttle.js';
 import type { Database } from './db/database.js';
 import { onError, onNotFound } from './http/errors.js';
 import { openApiDocument } from './openapi/openapi.routes.js';
@@ -21,6 +22,8 @@ import { claimRoutes } from './routes/claims/claims.routes.js';
 import { conflictRoutes } from './routes/conflicts/conflicts.routes.js';
 import { constraintRoutes } from './routes/constraints/constraints.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
+import { importRoutes } from './routes/imports/imports.routes.js';
+import { exportRoutes } from './routes/exports/exports.routes.js';
 import { indicatorCsv, indicatorRoutes } from './routes/indicators/indicators.routes.js';
 import { municipalityRoutes } from './routes/municipalities/municipalities.routes.js';
 import { parcelRoutes } from './routes/parcels/parcels.routes.js';
@@ -40,6 +43,8 @@ export interface AppEnv {
     /** The raw session cookie value, for logout (null when not signed in). */
     sessionToken: string | null;
     loginThrottle: LoginThrottle;
+    /** Uploads per account (server/auth/upload-throttle.ts). */
+    uploadThrottle: UploadThrottle;
     /** Sessions resolved for tile reads, remembered ≤ 10 s (server/auth/session-cache.ts). */
     tileSessions: SessionCache;
     /** The live change events of this instance (server/events). */
@@ -55,6 +60,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Failed-login counter; one per app unless given (tests pass a stricter one). */
   loginThrottle?: LoginThrottle;
+  /** Upload counter; one per app unless given. */
+  uploadThrottle?: UploadThrottle;
   /** Change-event hub; the caller closes it on shutdown. Without one the app makes its own, which LISTENs only once streamed from. */
   events?: EventHub;
 }
@@ -68,6 +75,7 @@ export function createApp({
   db,
   webRoot,
   loginThrottle = createLoginThrottle(),
+  uploadThrottle = createUploadThrottle(),
   events = createEventHub(db),
 }: AppOptions) {
   const tileSessions = createSessionCache();
@@ -78,18 +86,20 @@ export function createApp({
     c.set('version', version);
     c.set('cache', cache);
     c.set('loginThrottle', loginThrottle);
+    c.set('uploadThrottle', uploadThrottle);
     c.set('tileSessions', tileSessions);
     c.set('events', events);
     await next();
   });
   app.use('*', compress());
   // Claims carry at most 10,000 vertices (~0.5 MB as GeoJSON); anything far larger is refused early.
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 2 * 1024 * 1024,
-      onError: (c) => c.json({ error: 'payload_too_large', message: 'Der Body ist größer als 2 MB' }, 413),
-    }),
+  // File uploads (POST /api/imports) have their own 50 MB limit in importRoutes instead.
+  const apiBodyLimit = bodyLimit({
+    maxSize: 2 * 1024 * 1024,
+    onError: (c) => c.json({ error: 'payload_too_large', message: 'Der Body ist größer als 2 MB' }, 413),
+  });
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && /^\/api\/imports\/?$/.test(c.req.path) ? next() : apiBodyLimit(c, next),
   );
 
   app.use('/api/*', sessionMiddleware, csrfGuard);
@@ -106,11 +116,13 @@ export function createApp({
     .route('/annotations', annotationRoutes)
     .route('/participation', participationRoutes)
     .route('/rounds', roundRoutes)
+    .route('/imports', importRoutes)
     .route('/audit', auditRoutes)
     .route('/events', eventRoutes)
     .get('/openapi.json', openApiDocument)
     .get('/indicators.csv', indicatorCsv)
-    .route('/indicators', indicatorRoutes);
+    .route('/indicators', indicatorRoutes)
+    .route('/exports', exportRoutes);
   app.route('/api', api);
   app.all('/api/*', onNotFound);
   app.route('/tiles', tileRoutes);

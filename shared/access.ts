@@ -123,6 +123,18 @@ export function mayDecideConflict(user: SessionUser | null, municipalities: read
   return forbidden('role_forbidden', 'Nur die Planung kann über Konflikte entscheiden.');
 }
 
+/** Import a file: claims for planners and admins (scope checked per claim on commit), constraint layers for admins. */
+export function mayImport(user: SessionUser | null, target: 'claims' | 'constraints'): Decision {
+  if (!user) return signIn();
+  if (user.role === 'admin') return ALLOWED;
+  if (target === 'constraints') {
+    return forbidden('role_forbidden', 'Nur die Administration kann Schutz- und Vorranggebiete importieren.');
+  }
+  return user.role === 'planner'
+    ? ALLOWED
+    : forbidden('role_forbidden', 'Nur die Planung und die Administration können Flächenansprüche importieren.');
+}
+
 /** Replace the conflict rules: admin only. */
 export function mayEditRules(user: SessionUser | null): Decision {
   if (!user) return signIn();

@@ -26,6 +26,7 @@ export const AUDIT_OBJECT_TYPE: Record<AuditObjectType, { de: string; en: string
   annotation: { de: 'Notiz', en: 'Annotation' },
   participation: { de: 'Beteiligung', en: 'Participation' },
   conflict_round: { de: 'Konfliktrunde', en: 'Conflict round' },
+  import: { de: 'Import', en: 'Import' },
 };
 
 /**

@@ -7,6 +7,7 @@ export const AUDIT_OBJECT_TYPES = [
   'annotation',
   'participation',
   'conflict_round',
+  'import',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

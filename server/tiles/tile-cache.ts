@@ -244,6 +244,13 @@ export class TileCache {
         this.generation++;
         this.dropWhere((e) => e.layer === 'conflicts');
         break;
+      case 'import':
+        // An imported constraint layer changes a static layer; its conflicts come with a 'rules' event.
+        if (event.action === 'constraints_imported') {
+          this.generation++;
+          this.dropWhere((e) => e.layer === 'constraints');
+        }
+        break;
       case 'participation':
         this.generation++;
         this.dropWhere((e) => e.viewer !== null && e.viewer !== 'internal');
