@@ -105,7 +105,6 @@ describe('OpenAPI document', () => {
   });
 });
 
-
 describe('coverage of the real routes', () => {
   const api = useTestApi();
 

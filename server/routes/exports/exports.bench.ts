@@ -13,7 +13,9 @@ import { signIn } from '../../testing/test-app.js';
 const BENCH_TITLE = 'Bench-Export';
 
 async function measure(app: ReturnType<typeof createApp>, cookie: string, label: string) {
-  const count = (await (await app.request('/api/exports/claims?format=geojson', { headers: { Cookie: cookie } })).json()) as {
+  const count = (await (
+    await app.request('/api/exports/claims?format=geojson', { headers: { Cookie: cookie } })
+  ).json()) as {
     features: unknown[];
   };
   console.log(`\n${label}: ${count.features.length} claims`);
@@ -35,7 +37,9 @@ async function measure(app: ReturnType<typeof createApp>, cookie: string, label:
           heap = Math.max(heap, m.heapUsed);
         }, 5);
         const t0 = performance.now();
-        const res = await app.request(`/api/exports/claims?format=${format}&crs=${crs}`, { headers: { Cookie: cookie } });
+        const res = await app.request(`/api/exports/claims?format=${format}&crs=${crs}`, {
+          headers: { Cookie: cookie },
+        });
         const body = new Uint8Array(await res.arrayBuffer());
         times.push(performance.now() - t0);
         clearInterval(timer);

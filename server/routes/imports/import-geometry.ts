@@ -13,8 +13,7 @@ import {
 import type { ImportCrs } from '../../interop/formats/types.js';
 
 export type SourceCheck =
-  | { ok: true; geometry: PolygonalGeometry; droppedZ: boolean }
-  | { ok: false; code: string; message: string };
+  { ok: true; geometry: PolygonalGeometry; droppedZ: boolean } | { ok: false; code: string; message: string };
 
 type Box = [number, number, number, number];
 
@@ -79,7 +78,11 @@ function to2d(polygons: unknown[]): { coords: number[][][][]; droppedZ: boolean 
  * rings of at least 4 positions, at most MAX_VERTICES vertices, within the plausible domain of the CRS.
  * WGS84 input goes through the very checks of POST /api/claims (`checkPolygonalGeometry`).
  */
-export function checkSourceGeometry(geometry: Geometry | null, problem: string | undefined, srid: ImportCrs): SourceCheck {
+export function checkSourceGeometry(
+  geometry: Geometry | null,
+  problem: string | undefined,
+  srid: ImportCrs,
+): SourceCheck {
   if (problem) return fail('geometry_unreadable', problem);
   if (!geometry) return fail('geometry_missing', 'Das Objekt hat keine Geometrie.');
   if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') {
@@ -94,7 +97,9 @@ export function checkSourceGeometry(geometry: Geometry | null, problem: string |
   if (typeof flat === 'string') return fail(GEOMETRY_REASONS.badCoordinates, flat);
   const { coords, droppedZ } = flat;
   const polygon2d: PolygonalGeometry =
-    geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: coords[0]! } : { type: 'MultiPolygon', coordinates: coords };
+    geometry.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: coords[0]! }
+      : { type: 'MultiPolygon', coordinates: coords };
   const box = DOMAIN[srid];
   for (const ring of coords.flat()) {
     const away = ring.find(([x, y]) => !inBox(box, x!, y!));
@@ -109,18 +114,27 @@ export function checkSourceGeometry(geometry: Geometry | null, problem: string |
     for (const [ri, ring] of rings.entries()) {
       const where = `Polygon ${pi + 1}, Ring ${ri + 1}`;
       if (ring.length < 4) {
-        return fail(GEOMETRY_REASONS.ringTooShort, `${where}: ein Ring braucht mindestens 4 Positionen, hat ${ring.length}`);
+        return fail(
+          GEOMETRY_REASONS.ringTooShort,
+          `${where}: ein Ring braucht mindestens 4 Positionen, hat ${ring.length}`,
+        );
       }
       const first = ring[0]!;
       const last = ring[ring.length - 1]!;
       if (first[0] !== last[0] || first[1] !== last[1]) {
-        return fail(GEOMETRY_REASONS.ringNotClosed, `${where}: Ring ist nicht geschlossen (erster und letzter Punkt müssen gleich sein)`);
+        return fail(
+          GEOMETRY_REASONS.ringNotClosed,
+          `${where}: Ring ist nicht geschlossen (erster und letzter Punkt müssen gleich sein)`,
+        );
       }
       vertices += ring.length;
     }
   }
   if (vertices > MAX_VERTICES) {
-    return fail(GEOMETRY_REASONS.tooManyVertices, `Zu viele Stützpunkte: höchstens ${MAX_VERTICES.toLocaleString('de-DE')} erlaubt`);
+    return fail(
+      GEOMETRY_REASONS.tooManyVertices,
+      `Zu viele Stützpunkte: höchstens ${MAX_VERTICES.toLocaleString('de-DE')} erlaubt`,
+    );
   }
   return { ok: true, geometry: polygon2d, droppedZ };
 }

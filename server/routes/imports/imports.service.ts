@@ -73,7 +73,8 @@ function stagingRows(layer: DecodedLayer): { rows: StagingRow[]; droppedZ: boole
   const rows = layer.features.map((f): StagingRow => {
     const checked = checkSourceGeometry(f.geometry, f.problem, layer.crs.epsg);
     const base = { idx: f.index, properties: f.properties };
-    if (!checked.ok) return { ...base, geometry: null, status: 'rejected', code: checked.code, message: checked.message };
+    if (!checked.ok)
+      return { ...base, geometry: null, status: 'rejected', code: checked.code, message: checked.message };
     droppedZ ||= checked.droppedZ;
     return { ...base, geometry: JSON.stringify(checked.geometry), status: 'pending', code: null, message: null };
   });
@@ -81,7 +82,12 @@ function stagingRows(layer: DecodedLayer): { rows: StagingRow[]; droppedZ: boole
 }
 
 /** Decode and stage an uploaded file; nothing is written to claims or constraints. Returns the batch id. */
-export async function stageImport(db: Queryable, user: SessionUser, bytes: Uint8Array, p: UploadParams): Promise<number> {
+export async function stageImport(
+  db: Queryable,
+  user: SessionUser,
+  bytes: Uint8Array,
+  p: UploadParams,
+): Promise<number> {
   enforce(mayImport(user, p.target));
   await deleteExpired(db);
   const decoded = await decodeFile(bytes, p.filename, {
@@ -199,20 +205,30 @@ async function evaluate(db: Queryable, user: SessionUser, batch: BatchRow, body:
     if (f.status === 'rejected') return { feature: result('rejected', f.code, f.message) };
     if (f.status === 'repairable' && !body.accept_repaired) {
       return {
-        feature: result('rejected', 'repair_not_accepted', `${f.message ?? ''} Ohne Zustimmung zur Reparatur wird das Objekt übersprungen.`.trim()),
+        feature: result(
+          'rejected',
+          'repair_not_accepted',
+          `${f.message ?? ''} Ohne Zustimmung zur Reparatur wird das Objekt übersprungen.`.trim(),
+        ),
       };
     }
     if (batch.target === 'constraints') {
       const parsed = ConstraintValuesSchema.safeParse(values);
-      if (!parsed.success) return { feature: result('rejected', 'invalid_attributes', issueText(fieldIssues(parsed.error))) };
+      if (!parsed.success)
+        return { feature: result('rejected', 'invalid_attributes', issueText(fieldIssues(parsed.error))) };
       return { feature: result('accepted', null, null), constraint: parsed.data };
     }
     const parsed = ClaimInputSchema.safeParse(values);
-    if (!parsed.success) return { feature: result('rejected', 'invalid_attributes', issueText(fieldIssues(parsed.error))) };
+    if (!parsed.success)
+      return { feature: result('rejected', 'invalid_attributes', issueText(fieldIssues(parsed.error))) };
     const input = parsed.data;
     if (input.status !== 'draft' && input.status !== 'proposed') {
       return {
-        feature: result('rejected', 'invalid_status', 'Ein neuer Anspruch beginnt als Entwurf (draft) oder Vorschlag (proposed).'),
+        feature: result(
+          'rejected',
+          'invalid_status',
+          'Ein neuer Anspruch beginnt als Entwurf (draft) oder Vorschlag (proposed).',
+        ),
       };
     }
     const decision = mayCreateClaim(user, {
@@ -274,18 +290,29 @@ export async function commitImport(db: Queryable, user: SessionUser, id: number,
     if (!(await markCommitted(tx, id))) throw alreadyCommitted(id);
     let ids: number[];
     if (batch.target === 'constraints') {
-      ids = await commitConstraints(tx, user, batch, accepted.map((o) => ({ idx: o.feature.index, ...o.constraint! })));
+      ids = await commitConstraints(
+        tx,
+        user,
+        batch,
+        accepted.map((o) => ({ idx: o.feature.index, ...o.constraint! })),
+      );
     } else {
       ids = [];
       for (const o of accepted) {
         const facts = { proposerType: o.claim!.proposer.type, status: o.claim!.status, participationOpen: false };
         try {
-          ids.push((await insertCheckedClaim(tx, stagedShape(id, o.feature.index), o.claim!, user, facts)).id as number);
+          ids.push(
+            (await insertCheckedClaim(tx, stagedShape(id, o.feature.index), o.claim!, user, facts)).id as number,
+          );
         } catch (err) {
           if (!(err instanceof ApiException)) throw err;
-          throw unprocessable('import_refused', `Objekt ${o.feature.index + 1}: ${err.message} Nichts wurde importiert.`, {
-            issues: [{ index: o.feature.index, code: err.code, message: err.message }],
-          });
+          throw unprocessable(
+            'import_refused',
+            `Objekt ${o.feature.index + 1}: ${err.message} Nichts wurde importiert.`,
+            {
+              issues: [{ index: o.feature.index, code: err.code, message: err.message }],
+            },
+          );
         }
       }
     }

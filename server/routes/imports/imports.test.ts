@@ -40,7 +40,12 @@ async function upload(session: TestSession, bytes: Uint8Array, query: string) {
   });
 }
 
-async function stage(session: TestSession, fc: unknown, filename = `${run}.geojson`, extra = ''): Promise<ImportPreview> {
+async function stage(
+  session: TestSession,
+  fc: unknown,
+  filename = `${run}.geojson`,
+  extra = '',
+): Promise<ImportPreview> {
   const res = await upload(session, encode(fc), `target=claims&filename=${encodeURIComponent(filename)}${extra}`);
   expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()) as ImportPreview;
@@ -68,10 +73,21 @@ const mapping = (over: Partial<ClaimMapping> = {}): ClaimMapping => ({
 const draftFile = (tag: string): FeatureCollection => ({
   type: 'FeatureCollection',
   features: [
-    feature(squareAround(LEHRTE[0], LEHRTE[1], 4), { Bezeichnung: `Wohngebiet Nord ${tag}`, Nutzung: 'Wohnen', Jahr: 2035 }),
-    feature(squareAround(LEHRTE[0] + 0.02, LEHRTE[1], 2), { Bezeichnung: `Gewerbe Ost ${tag}`, Nutzung: 'Gewerbe', Jahr: '2040' }),
+    feature(squareAround(LEHRTE[0], LEHRTE[1], 4), {
+      Bezeichnung: `Wohngebiet Nord ${tag}`,
+      Nutzung: 'Wohnen',
+      Jahr: 2035,
+    }),
+    feature(squareAround(LEHRTE[0] + 0.02, LEHRTE[1], 2), {
+      Bezeichnung: `Gewerbe Ost ${tag}`,
+      Nutzung: 'Gewerbe',
+      Jahr: '2040',
+    }),
     feature(BOW_TIE, { Bezeichnung: `Schleife ${tag}`, Nutzung: 'Wohnen', Jahr: 2030 }),
-    feature({ type: 'Point', coordinates: [10.05, 52.37] }, { Bezeichnung: `Punkt ${tag}`, Nutzung: 'Wohnen', Jahr: 2030 }),
+    feature(
+      { type: 'Point', coordinates: [10.05, 52.37] },
+      { Bezeichnung: `Punkt ${tag}`, Nutzung: 'Wohnen', Jahr: 2030 },
+    ),
   ],
 });
 
@@ -119,7 +135,10 @@ describe('POST /api/imports (stage and preview)', () => {
 
   it('tells which role may import, before reading the file', async () => {
     const file = encode(draftFile(`${run}-r`));
-    const anonymous = await api.anonymous(`/api/imports?target=claims&filename=a.geojson`, { method: 'POST', body: file });
+    const anonymous = await api.anonymous(`/api/imports?target=claims&filename=a.geojson`, {
+      method: 'POST',
+      body: file,
+    });
     expect(anonymous.status).toBe(401);
     for (const who of ['rat', 'buerger'] as const) {
       const res = await upload(await api.as(who), file, 'target=claims&filename=a.geojson');
@@ -189,7 +208,11 @@ describe('check and commit', () => {
       await planer.send('POST', `/api/imports/${id}/check`, { mapping: mapping(), accept_repaired: true, exclude: [1] })
     ).json()) as CheckResult;
     expect(good.counts).toEqual({ accepted: 2, rejected: 1, excluded: 1 });
-    expect(good.features[0]!.values).toMatchObject({ title: `Wohngebiet Nord ${run}-c`, use: 'housing', horizon_year: 2035 });
+    expect(good.features[0]!.values).toMatchObject({
+      title: `Wohngebiet Nord ${run}-c`,
+      use: 'housing',
+      horizon_year: 2035,
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -208,21 +231,36 @@ describe('check and commit', () => {
     const planer = await api.as('planer');
     const preview = await stage(planer, draftFile(`${run}-d`));
     const before = await counts();
-    const res = await planer.send('POST', `/api/imports/${preview.id}/commit`, { mapping: mapping(), accept_repaired: true });
+    const res = await planer.send('POST', `/api/imports/${preview.id}/commit`, {
+      mapping: mapping(),
+      accept_repaired: true,
+    });
     expect(res.status, await res.clone().text()).toBe(201);
     const result = (await res.json()) as { created: number; ids: number[]; skipped: number };
     expect(result).toMatchObject({ created: 3, skipped: 1 });
     expect((await counts()).claims).toBe(before.claims + 3);
-    const rows = await api.db.rows<{ title: string; use: string; horizon_year: number; valid: boolean; area_ha: number }>(sql`
+    const rows = await api.db.rows<{
+      title: string;
+      use: string;
+      horizon_year: number;
+      valid: boolean;
+      area_ha: number;
+    }>(sql`
       select title, use, horizon_year, ST_IsValid(geom) as valid, area_ha from planning_claim
-      where id in (${sql.join(result.ids.map((i) => sql`${i}`), sql`, `)}) order by id`);
+      where id in (${sql.join(
+        result.ids.map((i) => sql`${i}`),
+        sql`, `,
+      )}) order by id`);
     expect(rows.map((r) => [r.title, r.use, r.horizon_year, r.valid])).toEqual([
       [`Wohngebiet Nord ${run}-d`, 'housing', 2035, true],
       [`Gewerbe Ost ${run}-d`, 'commercial', 2040, true],
       [`Schleife ${run}-d`, 'housing', 2030, true],
     ]);
     expect(rows[0]!.area_ha).toBeCloseTo(preview.features[0]!.area_ha!, 6);
-    const again = await planer.send('POST', `/api/imports/${preview.id}/commit`, { mapping: mapping(), accept_repaired: true });
+    const again = await planer.send('POST', `/api/imports/${preview.id}/commit`, {
+      mapping: mapping(),
+      accept_repaired: true,
+    });
     expect(again.status).toBe(409);
     expect((await counts()).claims).toBe(before.claims + 3);
     const audit = await api.db.one<{ summary: string }>(sql`
@@ -235,19 +273,34 @@ describe('check and commit', () => {
     const file: FeatureCollection = {
       type: 'FeatureCollection',
       features: [
-        feature(squareAround(LEHRTE[0], LEHRTE[1] + 0.01, 3), { Bezeichnung: `Lehrte ${run}`, Nutzung: 'Wohnen', Jahr: 2035 }),
-        feature(squareAround(SPRINGE[0], SPRINGE[1], 3), { Bezeichnung: `Springe ${run}`, Nutzung: 'Wohnen', Jahr: 2035 }),
+        feature(squareAround(LEHRTE[0], LEHRTE[1] + 0.01, 3), {
+          Bezeichnung: `Lehrte ${run}`,
+          Nutzung: 'Wohnen',
+          Jahr: 2035,
+        }),
+        feature(squareAround(SPRINGE[0], SPRINGE[1], 3), {
+          Bezeichnung: `Springe ${run}`,
+          Nutzung: 'Wohnen',
+          Jahr: 2035,
+        }),
       ],
     };
     const { id } = await stage(lehrte, file);
     const before = await counts();
-    const refused = await lehrte.send('POST', `/api/imports/${id}/commit`, { mapping: mapping(), accept_repaired: false });
+    const refused = await lehrte.send('POST', `/api/imports/${id}/commit`, {
+      mapping: mapping(),
+      accept_repaired: false,
+    });
     expect(refused.status).toBe(422);
     const body = (await refused.json()) as { error: string; issues: { index: number }[] };
     expect(body.error).toBe('import_refused');
     expect(body.issues.map((i) => i.index)).toEqual([1]);
     expect(await counts()).toEqual(before);
-    const ok = await lehrte.send('POST', `/api/imports/${id}/commit`, { mapping: mapping(), accept_repaired: false, exclude: [1] });
+    const ok = await lehrte.send('POST', `/api/imports/${id}/commit`, {
+      mapping: mapping(),
+      accept_repaired: false,
+      exclude: [1],
+    });
     expect(ok.status, await ok.clone().text()).toBe(201);
     expect((await counts()).claims).toBe(before.claims + 1);
   });
@@ -256,7 +309,9 @@ describe('check and commit', () => {
     const { id } = await stage(await api.as('planer'), draftFile(`${run}-p`));
     const admin = await api.as('admin');
     expect((await admin.request(`/api/imports/${id}`)).status).toBe(404);
-    expect((await admin.send('POST', `/api/imports/${id}/commit`, { mapping: mapping(), accept_repaired: true })).status).toBe(404);
+    expect(
+      (await admin.send('POST', `/api/imports/${id}/commit`, { mapping: mapping(), accept_repaired: true })).status,
+    ).toBe(404);
     const planer = await api.as('planer');
     expect((await planer.request(`/api/imports/${id}`)).status).toBe(200);
     expect((await planer.send('DELETE', `/api/imports/${id}`)).status).toBe(204);

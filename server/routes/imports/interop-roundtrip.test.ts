@@ -27,7 +27,9 @@ const originals = new Map<string, { id: number; values: ClaimValues }>();
 function withHole(lon: number, lat: number): MultiPolygon {
   const [x, y] = toUtm(lon, lat);
   const outer = rectangle25832(x, y, 400, 300).coordinates[0]!;
-  const hole = rectangle25832(x + 100, y + 100, 100, 80).coordinates[0]!.slice().reverse();
+  const hole = rectangle25832(x + 100, y + 100, 100, 80)
+    .coordinates[0]!.slice()
+    .reverse();
   const island = rectangle25832(x + 600, y, 120, 120).coordinates;
   return { type: 'MultiPolygon', coordinates: [[outer, hole], island] };
 }
@@ -153,7 +155,16 @@ describe.skipIf(!hasGdal && !process.env.CI)('files made by GDAL', () => {
       );
       const made = spawnSync(
         'ogr2ogr',
-        ['-f', 'GPKG', join(dir, 'entwurf.gpkg'), join(dir, 'entwurf.geojson'), '-nln', 'entwurf', '-a_srs', 'EPSG:25832'],
+        [
+          '-f',
+          'GPKG',
+          join(dir, 'entwurf.gpkg'),
+          join(dir, 'entwurf.geojson'),
+          '-nln',
+          'entwurf',
+          '-a_srs',
+          'EPSG:25832',
+        ],
         { encoding: 'utf8' },
       );
       expect(made.status, made.stderr).toBe(0);
