@@ -1,4 +1,5 @@
 /** Top bar with the title, the link between map and dashboard, the demo-data badge and the language switch. */
+import { ApiDocsLink } from '../api-docs/header-link.js';
 import { AuditLink } from '../audit/header-link.js';
 import { DashboardLink } from '../dashboard/header-link.js';
 import { useT } from '../i18n/use-t.js';
@@ -18,6 +19,7 @@ export function AppHeader({ page = 'map' }: { page?: 'map' | 'dashboard' }) {
       <DashboardLink page={page} />
       <RoundsLink />
       <AuditLink />
+      <ApiDocsLink />
       <span className="demo-badge" title={t('demo.text')}>
         {t('demo.badge')}
       </span>

@@ -1,5 +1,6 @@
 /** The application shell: header, side panel and map — or, on `#/dashboard`, the dashboard. */
 import { lazy, Suspense, useEffect } from 'react';
+import { isApiDocsHash } from '../api-docs/route.js';
 import { isAuditHash } from '../audit/route.js';
 import { isDashboardHash, useHash } from '../dashboard/route.js';
 import { useDataLoaders } from '../data/use-data-loaders.js';
@@ -29,6 +30,7 @@ const Dashboard = lazy(() => import('../dashboard/dashboard.js'));
 const ParticipationPage = lazy(() => import('./participation/participation-page.js'));
 const AuditPage = lazy(() => import('../audit/audit-page.js'));
 const RoundsPage = lazy(() => import('../rounds/rounds-page.js'));
+const ApiDocsPage = lazy(() => import('../api-docs/api-docs-page.js'));
 
 /** Root component: the dashboard route or the map. */
 export function App() {
@@ -38,6 +40,13 @@ export function App() {
     return (
       <Suspense fallback={<p className="route-loading">{t('rounds.loadingChunk')}</p>}>
         <RoundsPage />
+      </Suspense>
+    );
+  }
+  if (isApiDocsHash(hash)) {
+    return (
+      <Suspense fallback={<p className="route-loading">{t('apiDocs.loadingChunk')}</p>}>
+        <ApiDocsPage />
       </Suspense>
     );
   }

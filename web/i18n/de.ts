@@ -5,6 +5,7 @@
  * object, only the few their page shell shows: the rest comes with their chunks (`*.texts.ts`).
  */
 import type { AnnotationMessageKey } from './annotations.de.js';
+import type { ApiDocsMessageKey } from './api-docs.de.js';
 import type { AuditMessageKey } from './audit.de.js';
 import type { ConflictMessageKey } from './conflicts.de.js';
 import type { DashboardMessageKey } from './dashboard.de.js';
@@ -255,6 +256,9 @@ export const de = {
   'audit.linkTitle': 'Änderungsprotokoll: wer hat was wann geändert',
   'audit.loadingChunk': 'Änderungsprotokoll wird geladen …',
   'participation.loadingChunk': 'Beteiligung wird geladen …',
+  'apiDocs.headerLink': 'API',
+  'apiDocs.headerLinkTitle': 'API-Referenz: alle Endpunkte der JSON-API',
+  'apiDocs.loadingChunk': 'API-Referenz wird geladen …',
   'participation.banner': 'Öffentliche Beteiligung',
   'participation.manage': 'Beteiligung verwalten',
   'participation.none': 'Zurzeit läuft keine öffentliche Beteiligung.',
@@ -277,7 +281,8 @@ export type MessageKey =
   | AnnotationMessageKey
   | RoundsMessageKey
   | AuditMessageKey
-  | ParticipationMessageKey;
+  | ParticipationMessageKey
+  | ApiDocsMessageKey;
 
 /** A catalogue with a text for every key of the German one. */
 export type Messages = Record<MessageKey, string>;

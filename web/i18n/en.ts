@@ -1,5 +1,6 @@
 /** English UI texts. Typed as {@link Messages}, so a key missing here fails the type check. */
 import { annotationsEn } from './annotations.en.js';
+import { apiDocsEn } from './api-docs.en.js';
 import { auditEn } from './audit.en.js';
 import { conflictsEn } from './conflicts.en.js';
 import { dashboardEn } from './dashboard.en.js';
@@ -247,6 +248,9 @@ export const en: Messages = {
   'audit.linkTitle': 'Audit log: who changed what and when',
   'audit.loadingChunk': 'Loading the audit log …',
   'participation.loadingChunk': 'Loading participation …',
+  'apiDocs.headerLink': 'API',
+  'apiDocs.headerLinkTitle': 'API reference: every endpoint of the JSON API',
+  'apiDocs.loadingChunk': 'Loading the API reference …',
   'participation.banner': 'Public participation',
   'participation.manage': 'Manage participation',
   'participation.none': 'No public participation is running at the moment.',
@@ -264,4 +268,5 @@ export const en: Messages = {
   ...auditEn,
   ...participationEn,
   ...roundsEn,
+  ...apiDocsEn,
 };

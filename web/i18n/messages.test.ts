@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annotationsDe } from './annotations.de.js';
+import { apiDocsDe } from './api-docs.de.js';
 import { auditDe } from './audit.de.js';
 import { conflictsDe } from './conflicts.de.js';
 import { dashboardDe } from './dashboard.de.js';
@@ -10,7 +11,16 @@ import { roundsDe } from './rounds.de.js';
 import { formatMessage, formatNumber, loadCatalogue, translator } from './messages.js';
 
 /** Every German text: the page bundle's and those that come with the feature chunks (`*.texts.ts`). */
-const de = { ...pageDe, ...dashboardDe, ...conflictsDe, ...annotationsDe, ...roundsDe, ...auditDe, ...participationDe };
+const de = {
+  ...pageDe,
+  ...dashboardDe,
+  ...conflictsDe,
+  ...annotationsDe,
+  ...roundsDe,
+  ...auditDe,
+  ...participationDe,
+  ...apiDocsDe,
+};
 
 describe('message catalogues', () => {
   it('have the same keys in German and English', () => {
@@ -55,6 +65,7 @@ describe('formatNumber', () => {
 describe('feature texts', () => {
   const catalogues: Record<string, Record<string, string>> = {
     annotations: annotationsDe,
+    'api-docs': apiDocsDe,
     audit: auditDe,
     conflicts: conflictsDe,
     dashboard: dashboardDe,
@@ -72,7 +83,14 @@ describe('feature texts', () => {
   );
 
   it('are each in one place: the page catalogue or a feature catalogue', () => {
-    const featureKeys = Object.keys({ ...dashboardDe, ...conflictsDe, ...annotationsDe, ...roundsDe, ...auditDe });
+    const featureKeys = Object.keys({
+      ...dashboardDe,
+      ...conflictsDe,
+      ...annotationsDe,
+      ...roundsDe,
+      ...auditDe,
+      ...apiDocsDe,
+    });
     expect([...featureKeys, ...Object.keys(participationDe)].filter((key) => key in pageDe)).toEqual([]);
   });
 
