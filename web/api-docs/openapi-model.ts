@@ -82,7 +82,8 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** The operations grouped by their first tag, in the document's tag order; inside by path, then method. */
 export function groupByTag(doc: OpenApiDocument): TagGroup[] {
   const groups = new Map<string, TagGroup>();
-  for (const tag of doc.tags ?? []) groups.set(tag.name, { name: tag.name, description: tag.description ?? '', operations: [] });
+  for (const tag of doc.tags ?? [])
+    groups.set(tag.name, { name: tag.name, description: tag.description ?? '', operations: [] });
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
