@@ -26,6 +26,7 @@ import { importRoutes } from './routes/imports/imports.routes.js';
 import { exportRoutes } from './routes/exports/exports.routes.js';
 import { indicatorCsv, indicatorRoutes } from './routes/indicators/indicators.routes.js';
 import { municipalityRoutes } from './routes/municipalities/municipalities.routes.js';
+import { ogcRoutes } from './routes/ogc/ogc.routes.js';
 import { parcelRoutes } from './routes/parcels/parcels.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
 import { fromRoot } from './paths.js';
@@ -103,6 +104,8 @@ export function createApp({
   );
 
   app.use('/api/*', sessionMiddleware, csrfGuard);
+  // OGC API – Features is read-only (GET only), so it needs the session but no CSRF guard.
+  app.use('/ogc/*', sessionMiddleware);
 
   const api = new Hono<AppEnv>()
     .route('/auth', authRoutes)
@@ -126,6 +129,7 @@ export function createApp({
   app.route('/api', api);
   app.all('/api/*', onNotFound);
   app.route('/tiles', tileRoutes);
+  app.route('/ogc', ogcRoutes);
 
   if (webRoot) {
     app.use('/assets/*', async (c, next) => {

@@ -316,9 +316,20 @@ export interface ExportNoteOptions {
 }
 
 /**
+ * Condition on a note row (alias `a`) that every export and outside reader of notes applies: the note
+ * is neither hidden by the moderation nor deleted, nor a reply of a hidden or deleted first note;
+ * with a `viewer`, also only what that reader may see ({@link noteVisible}).
+ */
+export function exportableNote(viewer?: SessionUser | null): SQL {
+  const shown = sql`a.hidden_at is null and a.deleted_at is null
+    and not exists (select 1 from annotation p where p.id = a.parent_id and (p.hidden_at is not null or p.deleted_at is not null))`;
+  return viewer === undefined ? sql`(${shown})` : sql`(${shown} and ${noteVisible(viewer)})`;
+}
+
+/**
  * Notes for exports (minutes, downloads, reports). EVERY export of annotations must read through
- * this function: it leaves out notes the moderation hid and deleted notes, together with the
- * replies of a hidden or deleted first note. Optionally limited to one target.
+ * this function (or {@link exportableNote}): it leaves out notes the moderation hid and deleted notes,
+ * together with the replies of a hidden or deleted first note. Optionally limited to one target.
  */
 export async function listAnnotationsForExport(
   db: Queryable,
@@ -339,13 +350,10 @@ export async function listAnnotationsForExport(
       u.display_name as author, ${isoTime(sql`a.created_at`)} as created_at, ${isoTime(sql`a.updated_at`)} as updated_at,
       ${isoTime(sql`a.resolved_at`)} as resolved_at
     from annotation a
-    left join annotation p on p.id = a.parent_id
     left join app_user u on u.id = a.author_id
-    where a.hidden_at is null and a.deleted_at is null
-      and (p.id is null or (p.hidden_at is null and p.deleted_at is null))
+    where ${exportableNote(options.viewer)}
       ${target ? sql`and a.target_type = ${target.type} and a.target_id = ${target.id}` : sql``}
       ${typeCondition}
-      ${options.viewer === undefined ? sql`` : sql`and ${noteVisible(options.viewer)}`}
     order by coalesce(a.parent_id, a.id), a.created_at, a.id`);
   return rows.map((r) => ({
     ...r,

@@ -8,7 +8,7 @@ import type { Queryable } from '../../db/database.js';
 import { asGeoJson4326, bboxTo25832, isoTime, roundTo } from '../../db/sql-fragments.js';
 
 /** Municipalities of the claims in a conflict (alias `c`). */
-const conflictMunicipalities = sql`array(select distinct m from planning_claim p, unnest(p.municipalities) m
+export const conflictMunicipalities = sql`array(select distinct m from planning_claim p, unnest(p.municipalities) m
                                          where p.id in (c.claim_a, c.claim_b) order by m)`;
 
 /** A conflict row (alias `c`) as a GeoJSON Feature: the one storage → wire mapping for conflicts. */
