@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import {
   isTileLayer,
   parseTileCoord,
@@ -14,20 +14,13 @@ import { tileSessionMiddleware } from '../auth/session.middleware.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { tileCacheOf } from './tile-cache.js';
 import { renderTile } from './tile-render.js';
+import { requestOrigin } from '../http/origin.js';
 
 function layerParam(name: string): TileLayer {
   if (!isTileLayer(name)) {
     throw notFound('unknown_tile_layer', `Unbekannte Kachelebene „${name}“. Vorhanden: ${TILE_LAYERS.join(', ')}`);
   }
   return name;
-}
-
-/** The origin the client used (behind a proxy: its forwarded host and scheme). */
-function requestOrigin(c: Context<AppEnv>): string {
-  const url = new URL(c.req.url);
-  const proto = c.req.header('X-Forwarded-Proto') ?? url.protocol.replace(':', '');
-  const host = c.req.header('X-Forwarded-Host') ?? c.req.header('Host') ?? url.host;
-  return `${proto}://${host}`;
 }
 
 /** True when `If-None-Match` lists `etag` (or is `*`); weak comparison as RFC 9110 §13.1.2 asks. */

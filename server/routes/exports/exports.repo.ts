@@ -25,7 +25,7 @@ export interface ExportFeature {
 export const geometryText = (column: SQL, crs: ExportCrs): SQL =>
   crs === 4326
     ? sql`case when ${column} is null then null else ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Transform(${column}, 4326)), 9) end`
-    : sql`case when ${column} is null then null else ST_AsGeoJSON(${column}, 3) end`;
+    : sql`case when ${column} is null then null else ST_AsGeoJSON(${column}, 3, 0) end`;
 
 const num = (expr: SQL, digits: number): SQL => sql`round((${expr})::numeric, ${sql.raw(String(digits))})::float8`;
 

@@ -33,6 +33,7 @@ import {
   type OgcCrs,
 } from './ogc.params.js';
 import { collectionExtent, findItem, itemsPage, type Extent } from './ogc.repo.js';
+import { requestOrigin } from '../../http/origin.js';
 
 /** Parameters every items request understands; a collection adds its property filters. */
 const ITEMS_PARAMS = ['f', 'limit', 'offset', 'bbox', 'bbox-crs', 'crs', 'datetime'];
@@ -42,10 +43,7 @@ const STATIC_EXTENT: readonly OgcCollectionId[] = ['parcels', 'municipalities'];
 
 /** The service URL as the client addressed it (behind a proxy: its forwarded scheme and host). */
 function serviceUrl(c: Context<AppEnv>): string {
-  const url = new URL(c.req.url);
-  const proto = c.req.header('X-Forwarded-Proto') ?? url.protocol.replace(':', '');
-  const host = c.req.header('X-Forwarded-Host') ?? c.req.header('Host') ?? url.host;
-  return `${proto}://${host}/ogc`;
+  return `${requestOrigin(c)}/ogc`;
 }
 
 /** The request URL on the client's origin, for self/next/prev links. */
