@@ -11,6 +11,7 @@ import { createLoginThrottle, type LoginThrottle } from './auth/throttle.js';
 import { createUploadThrottle, type UploadThrottle } from './auth/upload-throttle.js';
 import type { Database } from './db/database.js';
 import { onError, onNotFound } from './http/errors.js';
+import { securityHeaders } from './http/security-headers.js';
 import { openApiDocument } from './openapi/openapi.routes.js';
 import { annotationRoutes } from './routes/annotations/annotations.routes.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
@@ -82,6 +83,8 @@ export function createApp({
   const tileSessions = createSessionCache();
   const cache = new Map<string, string>();
   const app = new Hono<AppEnv>();
+  // First, so that every answer carries them: API, tiles, the web client, and errors.
+  app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('db', db);
     c.set('version', version);

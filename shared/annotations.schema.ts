@@ -7,6 +7,8 @@ import {
   HIDE_REASON_MIN,
   REPORT_REASON_MAX,
 } from './annotations.js';
+import { plainText } from './text.schema.js';
+import { INT4_MAX, TOO_BIG_FOR_ID } from './ids.js';
 
 /** A body as zod sees it: checked and normalised by {@link checkAnnotationBody}. */
 const BodySchema = z.string({ error: 'body muss Text sein' }).transform((text, ctx) => {
@@ -45,7 +47,12 @@ export const AnnotationCreateSchema = z
     target: TargetSchema.optional(),
     /** A GeoJSON Point or Polygon in WGS84; checked in detail by the server. */
     geometry: z.unknown().optional(),
-    parent_id: z.number({ error: 'parent_id muss eine Zahl sein' }).int().positive().optional(),
+    parent_id: z
+      .number({ error: 'parent_id muss eine Zahl sein' })
+      .int()
+      .positive()
+      .max(INT4_MAX, TOO_BIG_FOR_ID)
+      .optional(),
   })
   .refine((b) => [b.target, b.geometry, b.parent_id].filter((x) => x !== undefined).length === 1, {
     message: 'Genau eines von target, geometry oder parent_id angeben (Notiz an Objekt, an Karte oder Antwort)',
@@ -57,7 +64,7 @@ export const AnnotationPatchSchema = z
   .strictObject({
     body: BodySchema.optional(),
     resolved: z.boolean({ error: 'resolved muss true oder false sein' }).optional(),
-    version: z.number().int().positive().optional(),
+    version: z.number().int().positive().max(INT4_MAX, TOO_BIG_FOR_ID).optional(),
   })
   .refine((p) => p.body !== undefined || p.resolved !== undefined, {
     message: 'Nichts zu ändern: body und/oder resolved angeben',
@@ -66,14 +73,13 @@ export type AnnotationPatch = z.infer<typeof AnnotationPatchSchema>;
 
 /** Body of POST /api/annotations/:id/hide. */
 export const HideSchema = z.strictObject({
-  reason: z
-    .string({ error: 'Begründung (reason) fehlt' })
-    .trim()
-    .min(HIDE_REASON_MIN, `Begründung mit mindestens ${HIDE_REASON_MIN} Zeichen angeben`)
-    .max(HIDE_REASON_MAX, `Begründung höchstens ${HIDE_REASON_MAX} Zeichen`),
+  reason: plainText(HIDE_REASON_MAX, { multiline: true, error: 'Begründung (reason) fehlt' }).min(
+    HIDE_REASON_MIN,
+    `Begründung mit mindestens ${HIDE_REASON_MIN} Zeichen angeben`,
+  ),
 });
 
 /** Body of POST /api/annotations/:id/report (may be empty). */
 export const ReportSchema = z.strictObject({
-  reason: z.string().trim().max(REPORT_REASON_MAX, `Begründung höchstens ${REPORT_REASON_MAX} Zeichen`).optional(),
+  reason: plainText(REPORT_REASON_MAX, { multiline: true }).optional(),
 });

@@ -6,6 +6,7 @@
  * `annotations.schema.ts`, so that the map page does not load zod.
  */
 import type { Point, Polygon } from 'geojson';
+import { plainTextProblem } from './plain-text.js';
 
 export const ANNOTATION_TARGET_TYPES = ['claim', 'conflict', 'municipality'] as const;
 export type AnnotationTargetType = (typeof ANNOTATION_TARGET_TYPES)[number];
@@ -26,23 +27,23 @@ export const REPORT_REASON_MAX = 500;
 export type BodyCheck = { valid: true; body: string } | { valid: false; reason: BodyReason; message: string };
 export type BodyReason = 'body_empty' | 'body_too_long' | 'body_control_chars';
 
-// C0 controls except tab (\t) and line feed (\n), DEL, and the C1 block.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
-
 /**
  * Normalise and check a note's text: line breaks become `\n`, surrounding whitespace is trimmed,
- * 1–{@link ANNOTATION_BODY_MAX} characters, no control characters except newline and tab.
+ * 1–{@link ANNOTATION_BODY_MAX} characters, no control characters except newline and tab (plain-text.ts).
  * No HTML handling on purpose: `<script>` is text like any other.
  */
 export function checkAnnotationBody(input: string): BodyCheck {
-  const body = input.replace(/\r\n?/g, '\n').trim();
+  // Zero-width characters (space, joiners, BOM) at the ends count as blank, as whitespace does.
+  const body = input
+    .replace(/\r\n?/g, '\n')
+    .replace(/^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g, '');
   if (body.length === 0) return { valid: false, reason: 'body_empty', message: 'Die Notiz ist leer.' };
-  if (CONTROL.test(body)) {
+  if (plainTextProblem(body, true)) {
     return {
       valid: false,
       reason: 'body_control_chars',
-      message: 'Die Notiz enthält Steuerzeichen; erlaubt sind Text, Zeilenumbrüche und Tabulatoren.',
+      message:
+        'Die Notiz enthält Steuerzeichen (auch unsichtbare für die Schreibrichtung); erlaubt sind Text, Zeilenumbrüche und Tabulatoren.',
     };
   }
   const length = [...body].length;

@@ -5,15 +5,15 @@
 import { z } from 'zod';
 import { CLAIM_USES } from './claim-uses.js';
 import { CLAIM_STATUSES, HORIZON_MAX, HORIZON_MIN, PROPOSER_TYPES } from './claims.js';
-
-const text = (max: number) => z.string().trim().max(max, `höchstens ${max} Zeichen`);
+import { plainText } from './text.schema.js';
+import { INT4_MAX, TOO_BIG_FOR_ID } from './ids.js';
 
 /** Field validators of the editable attributes, without defaults (shared by create and patch). */
 const claimFields = {
-  title: text(200).min(1, 'Titel darf nicht leer sein'),
+  title: plainText(200).min(1, 'Titel darf nicht leer sein'),
   use: z.enum(CLAIM_USES, { error: `Nutzung muss eine von ${CLAIM_USES.join(', ')} sein` }),
   proposer: z.strictObject({
-    name: text(200).min(1, 'Name der einreichenden Stelle darf nicht leer sein'),
+    name: plainText(200).min(1, 'Name der einreichenden Stelle darf nicht leer sein'),
     type: z.enum(PROPOSER_TYPES, {
       error: `Art der einreichenden Stelle muss eine von ${PROPOSER_TYPES.join(', ')} sein`,
     }),
@@ -25,7 +25,7 @@ const claimFields = {
     .min(HORIZON_MIN, `Planungshorizont frühestens ${HORIZON_MIN}`)
     .max(HORIZON_MAX, `Planungshorizont spätestens ${HORIZON_MAX}`)
     .nullable(),
-  description: text(5000),
+  description: plainText(5000, { multiline: true }),
 };
 
 /** Editable attributes of a claim (the `properties` of a POST body). Unknown keys are rejected. */
@@ -40,6 +40,6 @@ export type ClaimInput = z.infer<typeof ClaimInputSchema>;
 /** Properties of a PATCH body: any subset of the attributes (no defaults) plus the expected version. */
 export const ClaimPatchSchema = z.strictObject({
   ...z.object(claimFields).partial().shape,
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive().max(INT4_MAX, TOO_BIG_FOR_ID).optional(),
 });
 export type ClaimPatch = z.infer<typeof ClaimPatchSchema>;

@@ -10,6 +10,8 @@ import type { ClaimUse } from './claim-uses.js';
 import type { Severity } from './conflict-rules.js';
 import type { ConstraintKind } from './constraint-kinds.js';
 import { CONFLICT_STATUSES, type ConflictKind, type ConflictStatus } from './conflicts.js';
+import { plainText } from './text.schema.js';
+import { INT4_MAX, TOO_BIG_FOR_ID } from './ids.js';
 
 export const ROUND_STATUSES = ['planned', 'in_session', 'closed'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
@@ -43,7 +45,7 @@ export function needsJustification(status: ConflictStatus): boolean {
 /** Most agenda items one round may hold. */
 export const MAX_AGENDA = 100;
 
-const text = (max: number) => z.string().trim().max(max, `höchstens ${max} Zeichen`);
+const text = (max: number) => plainText(max, { multiline: true });
 
 /** True for a real calendar day written as YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
@@ -55,13 +57,13 @@ export function isIsoDate(value: string): boolean {
 }
 
 const roundFields = {
-  title: text(200).min(1, 'Titel darf nicht leer sein'),
+  title: plainText(200).min(1, 'Titel darf nicht leer sein'),
   meeting_date: z
     .string({ error: 'Sitzungsdatum fehlt' })
     .refine(isIsoDate, 'Sitzungsdatum muss ein Datum im Format JJJJ-MM-TT sein'),
   attendees: text(2000),
   conflict_ids: z
-    .array(z.number().int().positive('Konflikt-IDs sind positive ganze Zahlen'), {
+    .array(z.number().int().positive('Konflikt-IDs sind positive ganze Zahlen').max(INT4_MAX, TOO_BIG_FOR_ID), {
       error: 'conflict_ids muss eine Liste von Konflikt-IDs sein',
     })
     .min(1, 'Die Tagesordnung braucht mindestens einen Konflikt')
@@ -80,7 +82,7 @@ export type RoundCreate = z.infer<typeof RoundCreateSchema>;
 export const RoundPatchSchema = z.strictObject({
   ...z.object(roundFields).partial().shape,
   status: z.enum(ROUND_STATUSES, { error: `Status muss einer von ${ROUND_STATUSES.join(', ')} sein` }).optional(),
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive().max(INT4_MAX, TOO_BIG_FOR_ID).optional(),
 });
 export type RoundPatch = z.infer<typeof RoundPatchSchema>;
 
@@ -91,7 +93,7 @@ export const RoundDecisionSchema = z
     justification: text(5000).default(''),
     note: text(5000).optional(),
     /** The conflict version the decision was taken on; without it, the current one. */
-    expected_version: z.number().int().positive().optional(),
+    expected_version: z.number().int().positive().max(INT4_MAX, TOO_BIG_FOR_ID).optional(),
   })
   .refine((d) => !needsJustification(d.status) || d.justification.length > 0, {
     message: 'Eine Entscheidung „gelöst“ oder „hingenommen“ muss begründet werden (justification)',

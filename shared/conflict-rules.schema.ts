@@ -3,17 +3,17 @@ import { z } from 'zod';
 import { CLAIM_USES } from './claim-uses.js';
 import { CONSTRAINT_KINDS } from './constraint-kinds.js';
 import { RULE_LIMITS, SEVERITIES, useUseRule, type RuleSet } from './conflict-rules.js';
+import { plainText } from './text.schema.js';
 
 const severitySchema = z.enum(SEVERITIES, { error: `Schwere muss eine von ${SEVERITIES.join(', ')} sein` });
 const useSchema = z.enum(CLAIM_USES, { error: `Nutzung muss eine von ${CLAIM_USES.join(', ')} sein` });
 const kindSchema = z.enum(CONSTRAINT_KINDS, {
   error: `Schutz-/Vorranggebietsart muss eine von ${CONSTRAINT_KINDS.join(', ')} sein`,
 });
-const reasonSchema = z
-  .string({ error: 'Begründung muss ein Text sein' })
-  .trim()
-  .min(1, 'Begründung darf nicht leer sein')
-  .max(RULE_LIMITS.reasonMaxChars, `Begründung höchstens ${RULE_LIMITS.reasonMaxChars} Zeichen`);
+const reasonSchema = plainText(RULE_LIMITS.reasonMaxChars, { error: 'Begründung muss ein Text sein' }).min(
+  1,
+  'Begründung darf nicht leer sein',
+);
 
 /** A missing record entry reaches the value schema as `undefined`; say "fehlt" instead of a type error. */
 const objectError = (what: string) => (issue: { code?: string; input?: unknown }) =>

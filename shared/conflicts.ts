@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { ClaimUse } from './claim-uses.js';
 import type { ConstraintKind } from './constraint-kinds.js';
 import type { Severity } from './conflict-rules.js';
+import { plainText } from './text.schema.js';
+import { INT4_MAX, TOO_BIG_FOR_ID } from './ids.js';
 
 export const CONFLICT_KINDS = ['overlap', 'constraint', 'setback'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
@@ -49,9 +51,9 @@ export const ConflictPatchSchema = z
     status: z
       .enum(CONFLICT_STATUSES, { error: `Status muss einer von ${CONFLICT_STATUSES.join(', ')} sein` })
       .optional(),
-    justification: z.string().trim().max(5000, 'höchstens 5000 Zeichen').optional(),
-    note: z.string().trim().min(1).max(5000, 'höchstens 5000 Zeichen').optional(),
-    version: z.number().int().positive().optional(),
+    justification: plainText(5000, { multiline: true }).optional(),
+    note: plainText(5000, { multiline: true }).min(1, 'Notiz darf nicht leer sein').optional(),
+    version: z.number().int().positive().max(INT4_MAX, TOO_BIG_FOR_ID).optional(),
   })
   .refine((p) => p.status !== 'accepted' || (p.justification ?? '').length > 0, {
     message: 'Wer einen Konflikt hinnimmt, muss es begründen (justification)',

@@ -3,6 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
+import { plainText } from '../../shared/text.schema.js';
 import type { AppEnv } from '../app.js';
 import { readJson, parseWith } from '../http/body.js';
 import { ApiException } from '../http/errors.js';
@@ -12,7 +13,7 @@ import { createSession, deleteSession, SESSION_MAX_HOURS } from './sessions.repo
 import { findLogin } from './users.repo.js';
 
 const LoginSchema = z.strictObject({
-  username: z.string({ error: 'username fehlt' }).trim().min(1, 'username fehlt').max(100, 'username zu lang'),
+  username: plainText(100, { error: 'username fehlt' }).min(1, 'username fehlt'),
   password: z.string({ error: 'password fehlt' }).min(1, 'password fehlt').max(200, 'password zu lang'),
 });
 

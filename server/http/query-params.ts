@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { intersectBbox, parseBbox, SERVICE_BBOX, type Bbox } from '../../shared/bbox.js';
+import { plainTextProblem } from '../../shared/plain-text.js';
 import { badRequest } from './errors.js';
 
 /**
@@ -29,6 +30,40 @@ export function intParam(c: Context, name: string, def: number, min: number, max
     );
   }
   return n;
+}
+
+/** The raw (still percent-encoded) values of `name` in the query string. */
+function rawQueryValues(c: Context, name: string): string[] {
+  const query = new URL(c.req.url).search.slice(1);
+  return query
+    .split('&')
+    .map((pair) => pair.split('='))
+    .filter(([key]) => key === name)
+    .map(([, value = '']) => value);
+}
+
+/**
+ * A free-text query parameter (a search text), trimmed; undefined when absent or blank. 400 when it
+ * is not percent-encoded UTF-8 (Hono would pass the undecodable bytes on as text), holds control
+ * characters, or is longer than `max`.
+ */
+export function textParam(c: Context, name: string, max: number): string | undefined {
+  for (const raw of rawQueryValues(c, name)) {
+    try {
+      decodeURIComponent(raw.replace(/\+/g, ' '));
+    } catch {
+      throw badRequest(
+        `invalid_${name}`,
+        `Parameter ${name} ist nicht gültig kodiert: Text als UTF-8 mit Prozent-Kodierung senden (z. B. %C3%BC für ü)`,
+      );
+    }
+  }
+  const value = c.req.query(name)?.trim();
+  if (!value) return undefined;
+  const problem = plainTextProblem(value, false);
+  if (problem) throw badRequest(`invalid_${name}`, `Parameter ${name}: ${problem}`);
+  if (value.length > max) throw badRequest(`invalid_${name}`, `Parameter ${name} darf höchstens ${max} Zeichen haben`);
+  return value;
 }
 
 /** A comma-separated list whose items must come from `allowed`. */

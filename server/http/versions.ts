@@ -3,12 +3,15 @@
  * a `version` member of the body. One place for every resource (claims, conflicts, notes, phases, rounds).
  */
 import { ApiException, badRequest } from './errors.js';
+import { INT4_MAX } from '../../shared/ids.js';
 
 /** Parse an If-Match value (`"3"`, `W/"3"` or `3`) into a version number. */
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const m = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
-  if (!m) throw badRequest('invalid_if_match', `If-Match muss die Version als "N" enthalten, erhalten: ${header}`);
+  if (!m || Number(m[1]) > INT4_MAX) {
+    throw badRequest('invalid_if_match', `If-Match muss die Version als "N" enthalten, erhalten: ${header}`);
+  }
   return Number(m[1]);
 }
 

@@ -4,7 +4,7 @@ import { AUDIT_ACTION_PATTERN, AUDIT_CSV_MAX, AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX
 import { AUDIT_OBJECT_TYPES } from '../../../shared/events.js';
 import type { AuditFilter, AuditInstant } from '../../audit/audit.repo.js';
 import { badRequest } from '../../http/errors.js';
-import { intParam, listParam } from '../../http/query-params.js';
+import { intParam, listParam, textParam } from '../../http/query-params.js';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A `+` of an offset arrives as a space when the caller did not encode it; accept that too.
@@ -43,13 +43,6 @@ function instantParam(c: Context, name: 'from' | 'to'): AuditInstant | undefined
     );
   }
   return parsed;
-}
-
-function textParam(c: Context, name: string, max: number): string | undefined {
-  const raw = c.req.query(name)?.trim();
-  if (!raw) return undefined;
-  if (raw.length > max) throw badRequest(`invalid_${name}`, `Parameter ${name} darf höchstens ${max} Zeichen haben`);
-  return raw;
 }
 
 function actorParam(c: Context): AuditFilter['actor'] {

@@ -3,8 +3,7 @@ import { seesInternal } from '../../../shared/access.js';
 import { CLAIM_USES } from '../../../shared/claim-uses.js';
 import { CLAIM_STATUSES } from '../../../shared/claims.js';
 import type { AppEnv } from '../../app.js';
-import { badRequest } from '../../http/errors.js';
-import { agsListParam, bboxParam, listParam } from '../../http/query-params.js';
+import { agsListParam, bboxParam, listParam, textParam } from '../../http/query-params.js';
 import type { ClaimFilter } from './claims.repo.js';
 
 /**
@@ -12,8 +11,7 @@ import type { ClaimFilter } from './claims.repo.js';
  * for the reader of the request; shared by `GET /api/claims` and the claims export.
  */
 export function claimFilterParams(c: Context<AppEnv>): ClaimFilter {
-  const q = c.req.query('q')?.trim();
-  if (q && q.length > 200) throw badRequest('invalid_q', 'Suchtext höchstens 200 Zeichen');
+  const q = textParam(c, 'q', 200);
   return {
     use: listParam(c, 'use', CLAIM_USES),
     status: listParam(c, 'status', CLAIM_STATUSES),

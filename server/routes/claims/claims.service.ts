@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { canChangeStatus, CLAIM_STATUS, type ClaimFeature } from '../../../shared/claims.js';
 import { ClaimInputSchema, ClaimPatchSchema, type ClaimInput } from '../../../shared/claims.schema.js';
 import { checkPolygonalGeometry } from '../../../shared/geometry-validation.js';
+import { INT4_MAX, TOO_BIG_FOR_ID } from '../../../shared/ids.js';
 import { mayCreateClaim, mayEditClaim, type NewClaimFacts, type SessionUser } from '../../../shared/access.js';
 import { actorOf, recordChange } from '../../audit/record-change.js';
 import { enforce } from '../../auth/access.js';
@@ -244,7 +245,9 @@ export async function deleteClaim(
   });
 }
 
-const RestoreBody = z.strictObject({ version: z.number({ error: 'version muss eine Zahl sein' }).int().positive() });
+const RestoreBody = z.strictObject({
+  version: z.number({ error: 'version muss eine Zahl sein' }).int().positive().max(INT4_MAX, TOO_BIG_FOR_ID),
+});
 
 /** Make an old version current again, as a new version (and undelete). */
 export async function restoreClaim(
