@@ -19,7 +19,7 @@ export const interopPaths: PathTable = {
       tag: 'Import',
       summary: 'Datei hochladen und prüfen (Vorschau)',
       description:
-        'Body: die Datei selbst (GeoJSON, GeoPackage, Shapefile als ZIP, KML, CSV mit WKT). Das KBS wird aus der Datei erkannt (EPSG 4326, 25832, 25833, 3857, 31467) und umprojiziert; jedes Feature bekommt einen Befund (valid/repairable/rejected). Es wird noch nichts in Ansprüche geschrieben; der Import bleibt 24 h vorgemerkt. Nur Planung und Admins; target=constraints nur Admins. Grenzen: 50 MB je Datei, 200 MB entpackt, 5.000 Features. Dateifehler → 422 mit corrupt_file, missing_part, unknown_crs, unknown_format, no_features, unsafe_name oder too_many_features.',
+        'Body: die Datei selbst (GeoJSON, GeoPackage, Shapefile als ZIP, KML, CSV mit WKT). Das KBS wird aus der Datei erkannt (EPSG 4326, 25832, 25833, 3857, 31467) und umprojiziert; jedes Feature bekommt einen Befund (valid/repairable/rejected). Es wird noch nichts in Ansprüche geschrieben; der Import bleibt 24 h vorgemerkt. Nur Planung und Admins; target=constraints nur Admins. Grenzen: 50 MB je Datei, 200 MB entpackt, 5.000 Features, 20 Uploads je Konto in 10 Minuten (sonst 429). Dateifehler → 422 mit corrupt_file, missing_part, unknown_crs, unknown_format, no_features, unsafe_name oder too_many_features.',
       access: 'write',
       params: [
         {
@@ -39,7 +39,7 @@ export const interopPaths: PathTable = {
       ],
       body: { schema: BINARY, mediaType: 'application/octet-stream', description: 'Die Datei als Bytes' },
       ok: json(201, 'Vorschau mit Befund je Feature', ref('ImportPreview')),
-      errors: [413, 415, 422],
+      errors: [413, 415, 422, 429],
     }),
   },
   '/api/imports/{id}': {

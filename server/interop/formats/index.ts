@@ -115,6 +115,7 @@ export async function decodeFile(bytes: Uint8Array, filename: string, opts: Deco
       `Dateien mit der Endung „.${ext || '?'}“ können nicht importiert werden.${hint} ${WHAT_WORKS}`,
     );
   }
+  if (bytes.length === 0) return fail('no_features', 'Die Datei ist leer (0 Bytes). Bitte die Datei erneut auswählen.');
   if (!magicMatches(format, bytes)) {
     return fail(
       'unknown_format',

@@ -283,7 +283,19 @@ export async function commitImport(db: Queryable, user: SessionUser, id: number,
   }
   const accepted = outcomes.filter((o) => o.feature.status === 'accepted');
   if (accepted.length === 0) {
-    throw unprocessable('nothing_to_import', 'Kein Objekt ist zum Import bereit; nichts wurde importiert.');
+    const reasons = outcomes
+      .filter((o) => o.feature.status === 'rejected')
+      .slice(0, 3)
+      .map((o) => `Objekt ${o.feature.index + 1}: ${o.feature.message ?? o.feature.code}`);
+    throw unprocessable(
+      'nothing_to_import',
+      `Kein Objekt ist zum Import bereit; nichts wurde importiert.${reasons.length > 0 ? ` ${reasons.join(' ')}` : ' Alle Objekte sind ausgeschlossen.'}`,
+      {
+        issues: outcomes
+          .filter((o) => o.feature.status === 'rejected')
+          .map((o) => ({ index: o.feature.index, code: o.feature.code, message: o.feature.message })),
+      },
+    );
   }
   const skipped = outcomes.length - accepted.length;
   return db.transaction(async (tx) => {

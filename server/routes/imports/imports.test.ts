@@ -156,6 +156,7 @@ describe('POST /api/imports (stage and preview)', () => {
     const cases: [Uint8Array, string, number, string, RegExp][] = [
       [encode('{"type": "FeatureCollection", "features": ['), 'a.geojson', 422, 'corrupt_file', /./],
       [encode({ type: 'FeatureCollection', features: [] }), 'a.geojson', 422, 'no_features', /keine/],
+      [new Uint8Array(0), 'a.geojson', 422, 'no_features', /leer/],
       [encode('Hallo'), 'a.docx', 422, 'unknown_format', /GeoJSON/],
       [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'a.zip', 422, 'corrupt_file', /./],
     ];
@@ -213,6 +214,22 @@ describe('check and commit', () => {
       use: 'housing',
       horizon_year: 2035,
     });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a commit with nothing to import says why, per feature, and writes nothing', async () => {
+    const planer = await api.as('planer');
+    const { id } = await stage(planer, draftFile(`${run}-n`));
+    const before = await counts();
+    const res = await planer.send('POST', `/api/imports/${id}/commit`, {
+      mapping: mapping({ use: { value: null } }),
+      accept_repaired: false,
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: string; message: string; issues: { index: number }[] };
+    expect(body.error).toBe('nothing_to_import');
+    expect(body.message).toMatch(/^Kein Objekt ist zum Import bereit; nichts wurde importiert\. Objekt 1: .*use/);
+    expect(body.issues.map((i) => i.index)).toEqual([0, 1, 2, 3]);
     expect(await counts()).toEqual(before);
   });
 
