@@ -237,7 +237,8 @@ export async function deleteClaim(
     if (!current) throw claimNotFound(id);
     checkEdit(user, current.properties.municipalities);
     if (current.properties.deleted_at) throw notFound('claim_deleted', `Flächenanspruch ${id} ist bereits gelöscht`);
-    const expected = ifMatch ?? current.properties.version;
+    // Like every write, a delete names the version it saw: a claim someone changed meanwhile is not removed unseen.
+    const expected = expectedVersion(ifMatch, undefined, null);
     if (current.properties.version !== expected) throw conflict(current);
     const deleted = (await softDeleteRow(tx, id, expected, user.displayName))!;
     await audit(tx, user, deleted, 'deleted', null, await syncConflicts(tx, id, user.displayName));

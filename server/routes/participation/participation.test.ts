@@ -87,7 +87,10 @@ describe('managing phases (admin)', () => {
   it('refuses a bad period, unknown or deleted claims and malformed bodies', async () => {
     const admin = await api.as('admin');
     const deleted = await plannedClaim(10.03);
-    await json(await (await api.as('planer')).send('DELETE', `/api/claims/${deleted.id}`), 200);
+    await json(
+      await (await api.as('planer')).send('DELETE', `/api/claims/${deleted.id}`, undefined, { 'If-Match': '"1"' }),
+      200,
+    );
     const cases: Array<[string, unknown, number, string]> = [
       ['end before start', phaseBody({ starts_at: at(DAY), ends_at: at(HOUR) }), 422, 'period_order'],
       ['longer than a year', phaseBody({ ends_at: at(400 * DAY) }), 422, 'period_too_long'],
