@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { SessionUser } from '../shared/access.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { basicAuth } from './auth/basic-auth.js';
 import { csrfGuard, sessionMiddleware } from './auth/session.middleware.js';
 import { createSessionCache, type SessionCache } from './auth/session-cache.js';
 import { createLoginThrottle, type LoginThrottle } from './auth/throttle.js';
@@ -109,6 +110,8 @@ export function createApp({
   app.use('/api/*', sessionMiddleware, csrfGuard);
   // OGC API – Features is read-only (GET only), so it needs the session but no CSRF guard.
   app.use('/ogc/*', sessionMiddleware);
+  // GIS programs without a cookie sign in with HTTP Basic, for these reads only (server/auth/basic-auth.ts).
+  app.use('/ogc/*', basicAuth());
 
   const api = new Hono<AppEnv>()
     .route('/auth', authRoutes)

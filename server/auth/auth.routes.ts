@@ -1,5 +1,4 @@
 /** Sign in, sign out, and who am I. */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
@@ -7,24 +6,14 @@ import { plainText } from '../../shared/text.schema.js';
 import type { AppEnv } from '../app.js';
 import { readJson, parseWith } from '../http/body.js';
 import { ApiException } from '../http/errors.js';
-import { DUMMY_HASH, verifyPassword } from './password.js';
+import { checkLogin, clientAddress } from './credentials.js';
 import { SESSION_COOKIE } from './session.middleware.js';
 import { createSession, deleteSession, SESSION_MAX_HOURS } from './sessions.repo.js';
-import { findLogin } from './users.repo.js';
 
 const LoginSchema = z.strictObject({
   username: plainText(100, { error: 'username fehlt' }).min(1, 'username fehlt'),
   password: z.string({ error: 'password fehlt' }).min(1, 'password fehlt').max(200, 'password zu lang'),
 });
-
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'local';
-  } catch {
-    // app.request() in tests has no socket.
-    return 'local';
-  }
-}
 
 /** Secure cookies whenever the page was reached over HTTPS (directly or behind a TLS-terminating proxy). */
 function isHttps(c: Context<AppEnv>): boolean {
@@ -34,10 +23,10 @@ function isHttps(c: Context<AppEnv>): boolean {
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', async (c) => {
     const { username, password } = parseWith(LoginSchema, await readJson(c));
-    const throttle = c.get('loginThrottle');
-    const address = clientAddress(c);
-    const wait = throttle.retryAfter(username, address);
-    if (wait > 0) {
+    const db = c.get('db');
+    const result = await checkLogin(db, c.get('loginThrottle'), { username, password }, clientAddress(c));
+    if (!result.ok && result.reason === 'throttled') {
+      const wait = result.retryAfter;
       c.header('Retry-After', String(wait));
       throw new ApiException(
         429,
@@ -46,15 +35,8 @@ export const authRoutes = new Hono<AppEnv>()
         { retry_after: wait },
       );
     }
-    const db = c.get('db');
-    const found = await findLogin(db, username);
-    const ok = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH));
-    if (!found || !ok) {
-      throttle.recordFailure(username, address);
-      throw new ApiException(401, 'invalid_credentials', 'Benutzername oder Passwort ist falsch.');
-    }
-    throttle.reset(username);
-    const { token, csrfToken } = await createSession(db, found.user.id);
+    if (!result.ok) throw new ApiException(401, 'invalid_credentials', 'Benutzername oder Passwort ist falsch.');
+    const { token, csrfToken } = await createSession(db, result.user.id);
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',
@@ -63,7 +45,7 @@ export const authRoutes = new Hono<AppEnv>()
       maxAge: SESSION_MAX_HOURS * 3600,
     });
     c.header('Cache-Control', 'no-store');
-    return c.json({ user: found.user, csrfToken });
+    return c.json({ user: result.user, csrfToken });
   })
   .post('/logout', async (c) => {
     const token = c.get('sessionToken');

@@ -34,7 +34,8 @@ export function landingPage(base: string) {
     title: 'Flächenforum – OGC API Features',
     description:
       'Flächenansprüche, Konflikte, Notizen, Schutz- und Vorranggebiete, Gemeinden und Flurstücke der Region Hannover ' +
-      'für GIS-Programme (QGIS, GDAL/OGR). Nur lesend; angemeldete Nutzer sehen, was sie auch in Flächenforum sehen.',
+      'für GIS-Programme (QGIS, GDAL/OGR). Nur lesend; angemeldete Nutzer sehen, was sie auch in Flächenforum sehen.' +
+      ' Anmeldung in GIS-Programmen: HTTP Basic (QGIS: Authentifizierung „Basic“) mit dem Flächenforum-Zugang, nur über HTTPS.',
     links: [
       { href: base, rel: 'self', type: MEDIA_JSON, title: 'Diese Seite' },
       { href: `${base}/api`, rel: 'service-desc', type: MEDIA_OPENAPI, title: 'API-Beschreibung (OpenAPI 3.0)' },

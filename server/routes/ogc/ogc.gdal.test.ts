@@ -63,6 +63,24 @@ describe.skipIf(!hasGdal && !process.env.CI)('GDAL reads /ogc with its OAPIF dri
     expect(stdout).toMatch(/area_ha: Real/);
   });
 
+  it('signs in with HTTP Basic (GDAL_HTTP_AUTH=BASIC) and counts the unpublished claims a planner sees', async () => {
+    const basic = (userpwd: string) =>
+      Object.entries({ GDAL_HTTP_AUTH: 'BASIC', GDAL_HTTP_USERPWD: userpwd }).flatMap((kv) => ['--config', ...kv]);
+    const count = (stdout: string) => Number(/Feature Count: (\d+)/.exec(stdout)?.[1]);
+    const anonymous = count((await gdal('ogrinfo', ['-ro', '-al', '-so', service, 'claims'])).stdout);
+    const { stdout } = await gdal('ogrinfo', ['-ro', '-al', '-so', ...basic('planer:planer'), service, 'claims']);
+    const res = await fetch(`${server.url}/ogc/collections/claims/items?limit=1`, {
+      headers: { Authorization: `Basic ${Buffer.from('planer:planer').toString('base64')}` },
+    });
+    const { numberMatched } = (await res.json()) as { numberMatched: number };
+    expect(count(stdout)).toBe(numberMatched);
+    expect(count(stdout)).toBeGreaterThan(anonymous);
+
+    // A wrong password stops GDAL with the 401 instead of reading anonymously.
+    const wrong = run('ogrinfo', ['-ro', '-al', '-so', ...basic('planer:falsch'), service, 'claims']);
+    await expect(wrong).rejects.toMatchObject({ stderr: expect.stringMatching(/401/) });
+  });
+
   it('passes attribute filters listed in the API description to the server', async () => {
     const { stdout, debug } = await gdal('ogrinfo', [
       '-ro',
