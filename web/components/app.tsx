@@ -5,6 +5,7 @@ import { isAuditHash } from '../audit/route.js';
 import { isDashboardHash, useHash } from '../dashboard/route.js';
 import { useDataLoaders } from '../data/use-data-loaders.js';
 import { useT } from '../i18n/use-t.js';
+import { InteropHost } from '../interop/interop-host.js';
 import { LiveStatus } from '../live/live-status.js';
 import { useLiveUpdates } from '../live/use-live-updates.js';
 import { useFirstMapShown } from '../map/map-readiness.js';
@@ -117,6 +118,7 @@ function MapApp() {
           </div>
           <DrawReadout />
           <LiveStatus />
+          <InteropHost />
           {conflictOpen && (
             <Suspense fallback={null}>
               <ConflictView />

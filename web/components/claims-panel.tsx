@@ -3,6 +3,7 @@
  * else the filterable list.
  */
 import { useT } from '../i18n/use-t.js';
+import { InteropButtons } from '../interop/interop-buttons.js';
 import { appStore, useAppStore } from '../state/app-store.js';
 import { ClaimDetails } from './claim-details.js';
 import { ClaimForm } from './claim-form.js';
@@ -49,6 +50,7 @@ export function ClaimsPanel() {
           + {t('claims.new')}
         </button>
       )}
+      {!hasSketch && !selected && <InteropButtons dataset="claims" importable />}
       {notice && (
         <p className={`claim-notice claim-notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
           {notice.text}{' '}

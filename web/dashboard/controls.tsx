@@ -7,7 +7,15 @@ import { useEffect, useId, useState } from 'react';
 import { SCENARIO, SCENARIOS } from '../../shared/indicators.js';
 import { TARGETS } from '../../shared/targets.js';
 import type { Locale, Translate } from '../i18n/messages.js';
-import { BUDGET_METHODS, CLASSINGS, MAP_INDICATORS, MEASURABLE_TARGETS, type DashboardView } from './dashboard-view.js';
+import { ExportButton } from '../interop/export-button.js';
+import {
+  apiQuery,
+  BUDGET_METHODS,
+  CLASSINGS,
+  MAP_INDICATORS,
+  MEASURABLE_TARGETS,
+  type DashboardView,
+} from './dashboard-view.js';
 import '../i18n/dashboard.texts.js';
 
 interface Props {
@@ -174,6 +182,12 @@ export function Controls({ view, years, year, csvHref, locale, t, onChange }: Pr
           <a className="button button--secondary" href={csvHref} download>
             {t('dashboard.csv')}
           </a>
+        )}
+        {csvHref && (
+          <ExportButton
+            dataset="indicators"
+            fixed={Object.fromEntries(new URLSearchParams(apiQuery({ ...view, year })))}
+          />
         )}
         <button type="button" className="button button--primary" onClick={() => window.print()}>
           {t('dashboard.print')}

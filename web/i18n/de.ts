@@ -9,6 +9,7 @@ import type { ApiDocsMessageKey } from './api-docs.de.js';
 import type { AuditMessageKey } from './audit.de.js';
 import type { ConflictMessageKey } from './conflicts.de.js';
 import type { DashboardMessageKey } from './dashboard.de.js';
+import type { InteropMessageKey } from './interop.de.js';
 import { liveDe } from './live.de.js';
 import type { ParticipationMessageKey } from './participation.de.js';
 import type { RoundsMessageKey } from './rounds.de.js';
@@ -259,6 +260,10 @@ export const de = {
   'apiDocs.headerLink': 'API',
   'apiDocs.headerLinkTitle': 'API-Referenz: alle Endpunkte der JSON-API',
   'apiDocs.loadingChunk': 'API-Referenz wird geladen …',
+  'interop.importOpen': 'Datei importieren …',
+  'interop.importOpenHint': 'Flächen aus QGIS, ArcGIS & Co. übernehmen: GeoJSON, GeoPackage, Shapefile (ZIP), KML, CSV',
+  'interop.exportOpen': 'Exportieren …',
+  'interop.exportOpenHint': 'Als Datei herunterladen: GeoJSON, GeoPackage, Shapefile, KML oder CSV',
   'participation.banner': 'Öffentliche Beteiligung',
   'participation.manage': 'Beteiligung verwalten',
   'participation.none': 'Zurzeit läuft keine öffentliche Beteiligung.',
@@ -282,7 +287,8 @@ export type MessageKey =
   | RoundsMessageKey
   | AuditMessageKey
   | ParticipationMessageKey
-  | ApiDocsMessageKey;
+  | ApiDocsMessageKey
+  | InteropMessageKey;
 
 /** A catalogue with a text for every key of the German one. */
 export type Messages = Record<MessageKey, string>;

@@ -4,6 +4,7 @@ import { apiDocsEn } from './api-docs.en.js';
 import { auditEn } from './audit.en.js';
 import { conflictsEn } from './conflicts.en.js';
 import { dashboardEn } from './dashboard.en.js';
+import { interopEn } from './interop.en.js';
 import { liveEn } from './live.en.js';
 import { participationEn } from './participation.en.js';
 import { roundsEn } from './rounds.en.js';
@@ -251,6 +252,10 @@ export const en: Messages = {
   'apiDocs.headerLink': 'API',
   'apiDocs.headerLinkTitle': 'API reference: every endpoint of the JSON API',
   'apiDocs.loadingChunk': 'Loading the API reference …',
+  'interop.importOpen': 'Import a file …',
+  'interop.importOpenHint': 'Bring in areas from QGIS, ArcGIS & co.: GeoJSON, GeoPackage, shapefile (ZIP), KML, CSV',
+  'interop.exportOpen': 'Export …',
+  'interop.exportOpenHint': 'Download as a file: GeoJSON, GeoPackage, shapefile, KML or CSV',
   'participation.banner': 'Public participation',
   'participation.manage': 'Manage participation',
   'participation.none': 'No public participation is running at the moment.',
@@ -269,4 +274,5 @@ export const en: Messages = {
   ...participationEn,
   ...roundsEn,
   ...apiDocsEn,
+  ...interopEn,
 };

@@ -6,6 +6,7 @@ import { conflictsDe } from './conflicts.de.js';
 import { dashboardDe } from './dashboard.de.js';
 import { de as pageDe } from './de.js';
 import { en } from './en.js';
+import { interopDe } from './interop.de.js';
 import { participationDe } from './participation.de.js';
 import { roundsDe } from './rounds.de.js';
 import { formatMessage, formatNumber, loadCatalogue, translator } from './messages.js';
@@ -20,6 +21,7 @@ const de = {
   ...auditDe,
   ...participationDe,
   ...apiDocsDe,
+  ...interopDe,
 };
 
 describe('message catalogues', () => {
@@ -69,6 +71,7 @@ describe('feature texts', () => {
     audit: auditDe,
     conflicts: conflictsDe,
     dashboard: dashboardDe,
+    interop: interopDe,
     participation: participationDe,
     rounds: roundsDe,
   };
@@ -90,6 +93,7 @@ describe('feature texts', () => {
       ...roundsDe,
       ...auditDe,
       ...apiDocsDe,
+      ...interopDe,
     });
     expect([...featureKeys, ...Object.keys(participationDe)].filter((key) => key in pageDe)).toEqual([]);
   });

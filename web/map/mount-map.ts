@@ -187,11 +187,23 @@ export function mountMap(container: HTMLElement, store: AppStore): () => void {
   };
   controller.map.on('idle', onIdle);
 
+  // A staged import's overlay is a chunk of its own, loaded with the first preview.
+  let importOverlayRequested = false;
+  const loadImportOverlay = (): void => {
+    importOverlayRequested = true;
+    const module = import('./import-overlay.js');
+    controller.whenLoaded(
+      () => void module.then(({ attachImportOverlay }) => !destroyed && attachImportOverlay(controller.map, store)),
+    );
+  };
+
   push(controller, draw, initial, null);
   if (needsDraw(initial)) loadDraw();
+  if (initial.importOverlay) loadImportOverlay();
   const unsubscribe = store.subscribe((state, prev) => {
     push(controller, draw, state, prev);
     if (!drawRequested && (needsDraw(state) || state.municipalities.status === 'error')) loadDraw();
+    if (!importOverlayRequested && state.importOverlay) loadImportOverlay();
   });
   window.__flaechenforum = { map: controller.map, controller, draw, store };
 

@@ -1,6 +1,6 @@
 /**
  * The application store: one zustand store made of slices (view, layers, selection, locale, data,
- * claims, sketch, edit, conflicts, proposals, session). React reads it through {@link useAppStore}; the map controller and the
+ * claims, sketch, edit, conflicts, proposals, session, interop). React reads it through {@link useAppStore}; the map controller and the
  * loaders subscribe to the vanilla store directly.
  */
 import { useStore } from 'zustand';
@@ -10,6 +10,7 @@ import { createClaimsSlice, type ClaimsSlice } from './claims-slice.js';
 import { createConflictsSlice, type ConflictsSlice } from './conflicts-slice.js';
 import { createDataSlice, type DataSlice } from './data-slice.js';
 import { createEditSlice, type EditSlice } from './edit-slice.js';
+import { createInteropSlice, type InteropSlice } from './interop-slice.js';
 import { createLayersSlice, type LayersSlice } from './layers-slice.js';
 import { createLocaleSlice, type LocaleSlice } from './locale-slice.js';
 import { createProposalsSlice, type ProposalsSlice } from './proposals-slice.js';
@@ -30,7 +31,8 @@ export type AppState = ViewSlice &
   ConflictsSlice &
   ProposalsSlice &
   SessionSlice &
-  AnnotationsSlice;
+  AnnotationsSlice &
+  InteropSlice;
 /** The vanilla zustand store holding {@link AppState}. */
 export type AppStore = StoreApi<AppState>;
 
@@ -49,6 +51,7 @@ export function createAppStore(): AppStore {
     ...createProposalsSlice(...args),
     ...createSessionSlice(...args),
     ...createAnnotationsSlice(...args),
+    ...createInteropSlice(...args),
   }));
 }
 

@@ -5,6 +5,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { loadRules } from '../../data/conflicts-loader.js';
 import { useT } from '../../i18n/use-t.js';
+import { InteropButtons } from '../../interop/interop-buttons.js';
 import { appStore, useAppStore } from '../../state/app-store.js';
 import { ConflictDetails } from './conflict-details.js';
 import { ConflictList } from './conflict-list.js';
@@ -33,6 +34,7 @@ export function ConflictsPanel() {
           {t('rules.open')}
         </button>
       </div>
+      {selectedId === null && <InteropButtons dataset="conflicts" />}
       {selectedId !== null ? <ConflictDetails id={selectedId} /> : <ConflictList />}
       {rulesOpen && (
         <Suspense fallback={null}>
