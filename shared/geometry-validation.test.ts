@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkPolygonalGeometry, GEOMETRY_REASONS as R, MAX_VERTICES } from './geometry-validation.js';
+import {
+  checkPolygonalGeometry,
+  GEOMETRY_REASONS as R,
+  MAX_VERTICES,
+  validityReasonDe,
+} from './geometry-validation.js';
 
 const square = [
   [9.7, 52.3],
@@ -62,5 +67,18 @@ describe('checkPolygonalGeometry', () => {
     });
     expect(r.valid).toBe(false);
     if (!r.valid) expect(r.message).toContain('Polygon 2, Ring 1, Punkt 3');
+  });
+});
+
+describe('validityReasonDe', () => {
+  it('words GEOS reasons in German and keeps the original', () => {
+    expect(validityReasonDe('Self-intersection')).toBe('die Umrandung schneidet sich selbst (Self-intersection)');
+    expect(validityReasonDe('Hole lies outside shell')).toBe(
+      'ein Loch liegt außerhalb der Umrandung (Hole lies outside shell)',
+    );
+  });
+  it('passes unknown reasons through and names a missing one', () => {
+    expect(validityReasonDe('Something new')).toBe('Something new');
+    expect(validityReasonDe(null)).toBe('unbekannter Grund');
   });
 });

@@ -124,3 +124,28 @@ function checkPosition(pos: unknown): { reason: GeometryReason; message: string 
   }
   return null;
 }
+
+/**
+ * German wording of the reasons GEOS gives for an invalid geometry (`ST_IsValidDetail`'s reason,
+ * without the location); unknown reasons stay as they are.
+ */
+export const VALIDITY_REASONS_DE: Readonly<Record<string, string>> = {
+  'Self-intersection': 'die Umrandung schneidet sich selbst',
+  'Ring Self-intersection': 'ein Ring berührt sich selbst',
+  'Hole lies outside shell': 'ein Loch liegt außerhalb der Umrandung',
+  'Holes are nested': 'ein Loch liegt in einem anderen Loch',
+  'Interior is disconnected': 'Löcher zerteilen die Fläche',
+  'Nested shells': 'eine Teilfläche liegt in einer anderen',
+  'Duplicate Rings': 'ein Ring ist doppelt',
+  'Too few distinct points in geometry component': 'ein Ring hat zu wenige verschiedene Punkte',
+  'Invalid Coordinate': 'eine Koordinate ist ungültig',
+  'Ring is not closed': 'ein Ring ist nicht geschlossen',
+  'Repeated Point': 'ein Punkt ist doppelt',
+};
+
+/** A GEOS validity reason in German, with the original in parentheses for the GIS-savvy. */
+export function validityReasonDe(reason: string | null | undefined): string {
+  if (!reason) return 'unbekannter Grund';
+  const de = VALIDITY_REASONS_DE[reason];
+  return de ? `${de} (${reason})` : reason;
+}

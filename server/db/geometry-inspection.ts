@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { SwallowedQueryError, type Queryable } from './database.js';
+import { validityReasonDe } from '../../shared/geometry-validation.js';
 
 /** Smallest claim area we store (m²): anything below is a slip of the mouse. */
 export const MIN_AREA_M2 = 1;
@@ -44,7 +45,7 @@ export async function inspectGeometry(db: Queryable, geojson: string): Promise<G
     return {
       ok: false,
       code: 'invalid_geometry',
-      message: `Die Geometrie ist ungültig: ${row.reason ?? 'unbekannter Grund'}. Bitte korrigieren oder die reparierte Form übernehmen.`,
+      message: `Die Geometrie ist ungültig: ${validityReasonDe(row.reason)}. Bitte korrigieren oder die reparierte Form übernehmen.`,
       reason: row.reason ?? '',
       location,
       repaired: await repairProposal(db, geojson),

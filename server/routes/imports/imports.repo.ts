@@ -3,13 +3,21 @@
  * in SQL (validity, repair, region, size), in an order that never runs an overlay or predicate on
  * an invalid geometry (PGlite swallows GEOS errors; see SwallowedQueryError).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { VALIDITY_REASONS_DE, validityReasonDe } from '../../../shared/geometry-validation.js';
 import type { Queryable } from '../../db/database.js';
 import { MIN_AREA_M2 } from '../../db/geometry-inspection.js';
 import { asGeoJson4326, isoTime, onGrid, roundTo } from '../../db/sql-fragments.js';
 import type { DetectedCrs, FileFormat } from '../../interop/formats/types.js';
 import { municipalitiesOf } from '../claims/claims.sql.js';
 import type { ImportField, ImportTarget, StagedStatus } from './imports.schema.js';
+
+/** A GEOS validity reason in German, in SQL (the wording of {@link VALIDITY_REASONS_DE}). */
+const reasonDe = (reason: SQL): SQL =>
+  sql`coalesce(case ${reason} ${sql.join(
+    Object.keys(VALIDITY_REASONS_DE).map((en) => sql`when ${en} then ${validityReasonDe(en)}`),
+    sql` `,
+  )} else ${reason} end, 'unbekannter Grund')`;
 
 /** How long a staged import is kept (hours). */
 export const STAGING_HOURS = 24;
@@ -108,7 +116,7 @@ export async function classifyFeatures(tx: Queryable, batchId: number, srid: num
       status = case when d.valid then 'valid' else 'repairable' end,
       code = case when d.valid then null else 'invalid_geometry' end,
       message = case when d.valid then null else
-        'Die Geometrie ist ungültig: ' || coalesce(d.reason, 'unbekannter Grund') ||
+        'Die Geometrie ist ungültig: ' || ${reasonDe(sql`d.reason`)} ||
         coalesce(' bei ' || ST_AsText(ST_Transform(ST_SetSRID(d.location, 25832), 4326), 6), '') ||
         '. Die reparierte Form kann übernommen werden.' end
     from (select idx, (ST_IsValidDetail(geom)).* from import_feature f where ${mine} and f.status = 'pending') d

@@ -105,7 +105,7 @@ describe('POST /api/imports (stage and preview)', () => {
     expect(a!.municipalities).toEqual(['03241011']);
     expect(b!.area_ha).toBeCloseTo(2, 2);
     expect(bow!.status).toBe('repairable');
-    expect(bow!.message).toMatch(/ungültig/);
+    expect(bow!.message).toMatch(/ungültig: die Umrandung schneidet sich selbst \(Self-intersection\) bei POINT/);
     expect(bow!.repaired?.type).toBe('MultiPolygon');
     expect(point!.status).toBe('rejected');
     expect(point!.message).toMatch(/Nur Flächen.*Point/);
