@@ -4,7 +4,7 @@ import { openDatabase } from '../server/db/database.js';
 import { consoleProgress } from '../server/db/seed/progress.js';
 import { prepareDatabase } from '../server/db/seed/seed.js';
 import { loadEnv } from '../server/env.js';
-import { detectConflicts } from '../server/routes/conflicts/conflicts.detect.js';
+import { lockConflictWrites, detectConflicts } from '../server/routes/conflicts/conflicts.detect.js';
 import { loadRules } from '../server/routes/rules/rules.repo.js';
 
 const env = loadEnv();
@@ -13,6 +13,7 @@ try {
   await prepareDatabase(db, { demo: env.DEMO_DATA, parcels: env.DEMO_PARCELS }, consoleProgress(5));
   const t0 = performance.now();
   const result = await db.transaction(async (tx) => {
+    await lockConflictWrites(tx);
     const detected = await detectConflicts(tx, (await loadRules(tx)).rules, 'all', 'Neuberechnung');
     // Logged, and announced to running servers (their live maps and conflict tile caches reload).
     await recordChange(tx, SYSTEM_ACTOR, {

@@ -17,7 +17,7 @@ import type { Queryable } from '../../db/database.js';
 import { isParticipationOpen } from '../participation/participation.repo.js';
 import { inspectGeometry } from '../../db/geometry-inspection.js';
 import { parseWith } from '../../http/body.js';
-import { detectConflicts, type DetectionResult } from '../conflicts/conflicts.detect.js';
+import { detectConflicts, lockConflictWrites, type DetectionResult } from '../conflicts/conflicts.detect.js';
 import { loadRules } from '../rules/rules.repo.js';
 import { syncLandTake } from '../indicators/land-take.repo.js';
 import { ApiException, notFound, unprocessable } from '../../http/errors.js';
@@ -155,7 +155,10 @@ export async function createClaim(db: Queryable, body: unknown, user: SessionUse
   // Role and proposal kind first; the planner's scope once the server has derived the municipalities.
   enforce(mayCreateClaim(user, { ...facts, municipalities: null }));
   const geojson = await validGeometry(db, envelope.geometry);
-  return db.transaction((tx) => insertCheckedClaim(tx, storedGeometry(geojson), input, user, facts));
+  return db.transaction(async (tx) => {
+    await lockConflictWrites(tx);
+    return insertCheckedClaim(tx, storedGeometry(geojson), input, user, facts);
+  });
 }
 
 /**
@@ -200,6 +203,7 @@ export async function updateClaim(
   const expected = expectedVersion(ifMatch, bodyVersion, 'properties.version');
   const geojson = envelope.geometry === undefined ? undefined : await validGeometry(db, envelope.geometry);
   return db.transaction(async (tx) => {
+    await lockConflictWrites(tx);
     const current = await findClaim(tx, id, true);
     if (!current) throw claimNotFound(id);
     checkEdit(user, current.properties.municipalities);
@@ -233,6 +237,7 @@ export async function deleteClaim(
   user: SessionUser,
 ): Promise<ClaimFeature> {
   return db.transaction(async (tx) => {
+    await lockConflictWrites(tx);
     const current = await findClaim(tx, id, true);
     if (!current) throw claimNotFound(id);
     checkEdit(user, current.properties.municipalities);
@@ -260,6 +265,7 @@ export async function restoreClaim(
 ): Promise<ClaimFeature> {
   const { version } = parseWith(RestoreBody, body);
   return db.transaction(async (tx) => {
+    await lockConflictWrites(tx);
     const current = await findClaim(tx, id, true);
     if (!current) throw claimNotFound(id);
     checkEdit(user, current.properties.municipalities);
@@ -343,6 +349,7 @@ export async function applyCompromise(
 ): Promise<ClaimFeature> {
   const expected = expectedVersion(ifMatch, undefined, null);
   return db.transaction(async (tx) => {
+    await lockConflictWrites(tx);
     const current = await findClaim(tx, id, true);
     if (!current || current.properties.deleted_at) throw claimNotFound(id);
     checkEdit(user, current.properties.municipalities);

@@ -94,10 +94,26 @@ export function currentCollisions(rules: RuleSet, scope: DetectionScope): SQL {
       from setback_raw)`;
 }
 
+/** Key of the transaction-level advisory lock held by every write that recomputes conflicts ("FFCW"). */
+const CONFLICT_WRITE_LOCK = 0x46464357;
+
+/**
+ * Serialise the writes that recompute conflicts: take this as the FIRST statement of their
+ * transaction (claim create/update/delete/restore/compromise, imports, rule changes, recompute).
+ * Two overlapping claims saved at the same moment would otherwise each compute their shared
+ * conflict from the other's old shape (the load test left 3–11 wrong conflict areas per minute on
+ * PostgreSQL), and the conflict rows they both write could deadlock. Taken first, before the
+ * claim's row lock, it cannot deadlock with row locks. PGlite runs one transaction at a time anyway.
+ */
+export async function lockConflictWrites(tx: Queryable): Promise<void> {
+  await tx.rows(sql`select pg_advisory_xact_lock(${CONFLICT_WRITE_LOCK}::bigint)::text as locked`);
+}
+
 /**
  * Recompute the conflicts of the scope and write them: insert new ones, update those that still
  * collide (keeping status and notes; reopening auto-closed ones), close those that vanished.
- * Run inside the transaction of the claim write that caused it.
+ * Run inside the transaction of the claim write that caused it, which took {@link lockConflictWrites}
+ * first (taken here again, a no-op then, so that no caller runs without it).
  */
 export async function detectConflicts(
   db: Queryable,
@@ -105,6 +121,7 @@ export async function detectConflicts(
   scope: DetectionScope,
   actor: string,
 ): Promise<DetectionResult> {
+  await lockConflictWrites(db);
   const row = await db.one<DetectionResult>(detectConflictsSql(rules, scope, actor));
   return { current: row.current, created: row.created, closed: row.closed };
 }

@@ -16,6 +16,7 @@ import { insertCheckedClaim } from '../claims/claims.service.js';
 import { commitConstraints, ConstraintValuesSchema } from './import-constraints.js';
 import { checkSourceGeometry } from './import-geometry.js';
 import { claimValues, constraintValues, mappedFields, suggestMapping } from './import-mapping.js';
+import { lockConflictWrites } from '../conflicts/conflicts.detect.js';
 import {
   classifyFeatures,
   deleteExpired,
@@ -299,6 +300,7 @@ export async function commitImport(db: Queryable, user: SessionUser, id: number,
   }
   const skipped = outcomes.length - accepted.length;
   return db.transaction(async (tx) => {
+    await lockConflictWrites(tx);
     if (!(await markCommitted(tx, id))) throw alreadyCommitted(id);
     let ids: number[];
     if (batch.target === 'constraints') {

@@ -5,7 +5,7 @@ import type { AppEnv } from '../../app.js';
 import { actorOf, recordChange } from '../../audit/record-change.js';
 import { enforce } from '../../auth/access.js';
 import { InvalidBodyException, readJson } from '../../http/body.js';
-import { detectConflicts } from '../conflicts/conflicts.detect.js';
+import { lockConflictWrites, detectConflicts } from '../conflicts/conflicts.detect.js';
 import { loadRules, saveRules } from './rules.repo.js';
 
 /** The conflict rules: read them; replace them (admin) and recompute every conflict. */
@@ -19,6 +19,7 @@ export const ruleRoutes = new Hono<AppEnv>()
     const actor = actorOf(user!);
     const db = c.get('db');
     const recomputed = await db.transaction(async (tx) => {
+      await lockConflictWrites(tx);
       const version = await saveRules(tx, checked.rules, actor.name);
       const result = await detectConflicts(tx, checked.rules, 'all', actor.name);
       await recordChange(tx, actor, {
