@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { unzipSync, zipSync } from 'fflate';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { toUtm, squareAround } from '../../testing/geo-fixtures.js';
@@ -363,5 +364,69 @@ describe('constraint layers (admins)', () => {
       select kind, demo, source from constraint_area where name = ${`NSG ${run}`}`);
     expect(row).toMatchObject({ kind: 'nature_reserve', demo: false });
     expect(row.source).toContain(`${run}-nsg.geojson`);
+  });
+});
+
+describe('malformed shapefile zips (built from a real export)', () => {
+  /** The entries of a zipped shapefile of one claim exported in EPSG:25832. */
+  async function shapefileEntries(): Promise<Record<string, Uint8Array>> {
+    const planer = await api.as('planer');
+    const created = await planer.send('POST', '/api/claims', {
+      type: 'Feature',
+      geometry: squareAround(10.08, 52.36, 2),
+      properties: { title: `Zip ${run}`, use: 'housing', proposer: { name: 'Stadt Lehrte', type: 'municipality' } },
+    });
+    expect(created.status).toBe(201);
+    const res = await planer.request(`/api/exports/claims?format=shp&crs=25832&q=${encodeURIComponent(`Zip ${run}`)}`);
+    expect(res.status).toBe(200);
+    return unzipSync(new Uint8Array(await res.arrayBuffer()));
+  }
+
+  it('truncated, without .prj, with an unsafe entry name: a 422 that says what to do, nothing staged or stored', async () => {
+    const planer = await api.as('planer');
+    const entries = await shapefileEntries();
+    const full = zipSync(entries);
+    const withoutPrj = zipSync(Object.fromEntries(Object.entries(entries).filter(([name]) => !name.endsWith('.prj'))));
+    const slip = zipSync({ ...entries, '../../etc/cron.d/x.txt': new TextEncoder().encode('x') });
+    const staged = async () => (await api.db.one<{ n: number }>(sql`select count(*)::int as n from import_batch`)).n;
+    const before = { staged: await staged(), ...(await counts()) };
+    const cases: [Uint8Array, string, RegExp][] = [
+      [full.subarray(0, Math.floor(full.length / 2)), 'corrupt_file', /ZIP/],
+      [withoutPrj, 'unknown_crs', /\.prj/],
+      [slip, 'unsafe_name', /\.\./],
+    ];
+    for (const [bytes, code, message] of cases) {
+      const res = await upload(planer, bytes, 'target=claims&filename=entwurf.zip');
+      const body = (await res.json()) as { error: string; message: string };
+      expect(res.status, `${code}: ${body.message}`).toBe(422);
+      expect(body.error).toBe(code);
+      expect(body.message).toMatch(message);
+    }
+    expect({ staged: await staged(), ...(await counts()) }).toEqual(before);
+    // The missing .prj named on upload: the same file reads at the right place.
+    const named = await upload(planer, withoutPrj, 'target=claims&filename=entwurf.zip&crs=25832');
+    expect(named.status).toBe(201);
+    const preview = (await named.json()) as ImportPreview;
+    expect(preview.crs).toMatchObject({ epsg: 25832, source: 'user' });
+    expect(preview.features[0]!.area_ha).toBeCloseTo(2, 3);
+  });
+
+  it('a file of points only: every feature rejected with its reason, and a commit writes nothing', async () => {
+    const planer = await api.as('planer');
+    const preview = await stage(planer, {
+      type: 'FeatureCollection',
+      features: [1, 2].map((i) =>
+        feature({ type: 'Point', coordinates: [10.05 + i / 100, 52.37] }, { Bezeichnung: `P${i}` }),
+      ),
+    });
+    expect(preview.counts).toEqual({ total: 2, valid: 0, repairable: 0, rejected: 2 });
+    const before = await counts();
+    const res = await planer.send('POST', `/api/imports/${preview.id}/commit`, {
+      mapping: mapping({ use: { value: 'housing' }, horizon_year: { value: null } }),
+      accept_repaired: true,
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { message: string }).message).toMatch(/Nur Flächen/);
+    expect(await counts()).toEqual(before);
   });
 });
