@@ -5,22 +5,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, stop } from 'esbuild';
+import { stop } from 'esbuild';
+import { bundleServer } from './server-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outfile = `${root}dist/server/index.mjs`;
 mkdirSync(`${root}dist/server`, { recursive: true });
-await build({
-  entryPoints: [`${root}server/index.ts`],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-});
+await bundleServer(outfile);
 // esbuild's helper process is not needed any more.
 await stop();
 // Stack traces point into the TypeScript sources.

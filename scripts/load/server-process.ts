@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleServer as bundleServerFile } from '../server-bundle.mjs';
 import { ROOT } from '../../server/paths.js';
 
 /** A bundle of server/index.ts and a stub web root; both removed by `dispose()`. */
@@ -33,17 +33,7 @@ export async function bundleServer(): Promise<ServerBundle> {
   utimesSync(index, future, future);
   const file = join(dir, 'server.mjs');
   const dispose = () => rmSync(dir, { recursive: true, force: true });
-  await build({
-    entryPoints: [join(ROOT, 'server', 'index.ts')],
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'silent',
-  }).catch((err: Error) => {
+  await bundleServerFile(file, { logLevel: 'silent' }).catch((err: Error) => {
     dispose();
     throw new Error(`Server-Bundle (esbuild) fehlgeschlagen: ${err.message}`);
   });
