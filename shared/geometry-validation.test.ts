@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkPolygonalGeometry,
+  checkRings,
+  finitePosition,
   GEOMETRY_REASONS as R,
   MAX_VERTICES,
   validityReasonDe,
@@ -67,6 +69,56 @@ describe('checkPolygonalGeometry', () => {
     });
     expect(r.valid).toBe(false);
     if (!r.valid) expect(r.message).toContain('Polygon 2, Ring 1, Punkt 3');
+  });
+});
+
+describe('checkRings', () => {
+  /** A 100 m square in EPSG:25832 near Hannover. */
+  const utm = [
+    [550_000, 5_800_000],
+    [550_100, 5_800_000],
+    [550_100, 5_800_100],
+    [550_000, 5_800_100],
+    [550_000, 5_800_000],
+  ];
+
+  it('accepts closed rings in metres and counts their vertices', () => {
+    expect(checkRings([[utm], [utm, utm]], finitePosition)).toEqual({ valid: true, vertices: 15 });
+  });
+
+  it('names the ring that is too short or open, with the messages of the claims API', () => {
+    expect(checkRings([[utm], [[utm[0], utm[1], utm[0]]]], finitePosition)).toEqual({
+      valid: false,
+      reason: R.ringTooShort,
+      message: 'Polygon 2, Ring 1: ein Ring braucht mindestens 4 Positionen, hat 3',
+    });
+    expect(checkRings([[utm, utm.slice(0, 4)]], finitePosition)).toEqual({
+      valid: false,
+      reason: R.ringNotClosed,
+      message: 'Polygon 1, Ring 2: Ring ist nicht geschlossen (erster und letzter Punkt müssen gleich sein)',
+    });
+  });
+
+  it('asks the position check about every position and names the point', () => {
+    expect(checkRings([[[...utm.slice(0, 2), [Infinity, 5_800_100], ...utm.slice(3)]]], finitePosition)).toEqual({
+      valid: false,
+      reason: R.badCoordinates,
+      message: 'Polygon 1, Ring 1, Punkt 3: Koordinaten müssen endliche Zahlen sein',
+    });
+    const noCheck = () => null;
+    expect(checkRings([[[...utm.slice(0, 2), [Infinity, 5_800_100], ...utm.slice(3)]]], noCheck).valid).toBe(true);
+  });
+
+  it(`caps the vertices of all rings together at ${MAX_VERTICES}`, () => {
+    const half = MAX_VERTICES / 2;
+    const ring = Array.from({ length: half }, (_, i) => [550_000 + i, 5_800_000 + (i % 2)]);
+    ring.push(ring[0]!);
+    expect(checkRings([[ring]], finitePosition)).toEqual({ valid: true, vertices: half + 1 });
+    expect(checkRings([[ring], [ring]], finitePosition)).toEqual({
+      valid: false,
+      reason: R.tooManyVertices,
+      message: `Zu viele Stützpunkte: höchstens ${MAX_VERTICES.toLocaleString('de-DE')} erlaubt`,
+    });
   });
 });
 

@@ -19,9 +19,21 @@ export const GEOMETRY_REASONS = {
 
 export type GeometryReason = (typeof GEOMETRY_REASONS)[keyof typeof GEOMETRY_REASONS];
 
+/** A failed check of a position or ring: a reason code and a German message that says what to fix. */
+export interface GeometryProblem {
+  reason: GeometryReason;
+  message: string;
+}
+
+/** Checks one position of a ring; null when it is fine. */
+export type PositionCheck = (pos: unknown) => GeometryProblem | null;
+
 export type GeometryCheck =
   | { valid: true; geometry: PolygonalGeometry; vertices: number }
   | { valid: false; reason: GeometryReason; message: string };
+
+/** The outcome of {@link checkRings}: the number of vertices, or the first problem. */
+export type RingCheck = { valid: true; vertices: number } | { valid: false; reason: GeometryReason; message: string };
 
 export type PolygonalGeometry =
   { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
@@ -57,45 +69,68 @@ export function checkPolygonalGeometry(input: unknown): GeometryCheck {
   }
   const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown[];
   if (polygons.length === 0) return fail(GEOMETRY_REASONS.empty, 'Die Geometrie ist leer');
+  const rings = checkRings(polygons, checkWgs84Position);
+  return rings.valid
+    ? { valid: true, geometry: g as PolygonalGeometry, vertices: rings.vertices }
+    : fail(rings.reason, rings.message);
+}
+
+/** A position in any CRS: its first two values (x, y) are finite numbers. */
+export const finitePosition: PositionCheck = (pos) => {
+  const [x, y] = Array.isArray(pos) ? (pos as unknown[]) : [];
+  return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)
+    ? null
+    : { reason: GEOMETRY_REASONS.badCoordinates, message: 'Koordinaten müssen endliche Zahlen sein' };
+};
+
+/**
+ * The structural checks of polygon rings in any CRS: every polygon has rings, every ring is an array
+ * of at least 4 positions that pass `checkPosition` and is closed, and all rings together have at
+ * most {@link MAX_VERTICES} vertices. `polygons` are the coordinates of a MultiPolygon (a Polygon's
+ * wrapped in an array). The first problem is named by polygon, ring and point (1-based).
+ */
+export function checkRings(polygons: readonly unknown[], checkPosition: PositionCheck): RingCheck {
+  const problem = (reason: GeometryReason, message: string): RingCheck => ({ valid: false, reason, message });
   let vertices = 0;
   for (const [pi, polygon] of polygons.entries()) {
     if (!Array.isArray(polygon) || polygon.length === 0) {
-      return fail(GEOMETRY_REASONS.empty, `Polygon ${pi + 1} hat keine Ringe`);
+      return problem(GEOMETRY_REASONS.empty, `Polygon ${pi + 1} hat keine Ringe`);
     }
     for (const [ri, ring] of polygon.entries()) {
       const where = `Polygon ${pi + 1}, Ring ${ri + 1}`;
-      if (!Array.isArray(ring)) return fail(GEOMETRY_REASONS.badCoordinates, `${where}: Ring ist kein Array`);
+      if (!Array.isArray(ring)) return problem(GEOMETRY_REASONS.badCoordinates, `${where}: Ring ist kein Array`);
       if (ring.length < 4) {
-        return fail(
+        return problem(
           GEOMETRY_REASONS.ringTooShort,
           `${where}: ein Ring braucht mindestens 4 Positionen, hat ${ring.length}`,
         );
       }
       for (const [vi, pos] of ring.entries()) {
         const bad = checkPosition(pos);
-        if (bad) return fail(bad.reason, `${where}, Punkt ${vi + 1}: ${bad.message}`);
+        if (bad) return problem(bad.reason, `${where}, Punkt ${vi + 1}: ${bad.message}`);
       }
       const first = ring[0] as number[];
       const last = ring[ring.length - 1] as number[];
       if (first[0] !== last[0] || first[1] !== last[1]) {
-        return fail(
+        return problem(
           GEOMETRY_REASONS.ringNotClosed,
           `${where}: Ring ist nicht geschlossen (erster und letzter Punkt müssen gleich sein)`,
         );
       }
       vertices += ring.length;
       if (vertices > MAX_VERTICES) {
-        return fail(
+        return problem(
           GEOMETRY_REASONS.tooManyVertices,
           `Zu viele Stützpunkte: höchstens ${MAX_VERTICES.toLocaleString('de-DE')} erlaubt`,
         );
       }
     }
   }
-  return { valid: true, geometry: g as PolygonalGeometry, vertices };
+  return { valid: true, vertices };
 }
 
-function checkPosition(pos: unknown): { reason: GeometryReason; message: string } | null {
+/** A WGS84 position: [longitude, latitude], 2D, finite and in range (projected metres named as such). */
+function checkWgs84Position(pos: unknown): GeometryProblem | null {
   if (!Array.isArray(pos) || pos.length < 2) {
     return { reason: GEOMETRY_REASONS.badCoordinates, message: 'Position muss [Länge, Breite] sein' };
   }

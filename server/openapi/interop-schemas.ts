@@ -3,7 +3,15 @@
  * The mapping of a file's attributes to claim fields is the one body the import routes validate
  * themselves; the claim values it produces are checked with `ClaimInputSchema`.
  */
-import { FILE_FORMATS, IMPORT_CRS } from '../interop/formats/types.js';
+import { ClaimMappingSchema, ConstraintMappingSchema } from '../../shared/imports.schema.js';
+import {
+  CHECK_STATUSES,
+  CRS_SOURCES,
+  FILE_FORMATS,
+  IMPORT_CRS,
+  IMPORT_TARGETS,
+  STAGED_STATUSES,
+} from '../../shared/interop.js';
 import { arr, bool, dateTime, enumOf, int, nullable, num, obj, ref, str, type JsonSchema } from './schema-kit.js';
 
 const fieldSource: JsonSchema = {
@@ -15,7 +23,9 @@ const fieldSource: JsonSchema = {
   ],
 };
 
-const CLAIM_TARGETS = ['title', 'use', 'proposer_name', 'proposer_type', 'status', 'horizon_year', 'description'];
+/** A FieldSource for every target field of a mapping schema. */
+const sources = (schema: typeof ClaimMappingSchema | typeof ConstraintMappingSchema) =>
+  Object.fromEntries(schema.keyof().options.map((k) => [k, ref('FieldSource')]));
 
 /** Import staging, check and commit. */
 export const interopSchemas: Record<string, JsonSchema> = {
@@ -23,13 +33,13 @@ export const interopSchemas: Record<string, JsonSchema> = {
   ImportMapping: {
     description: 'Zuordnung der Dateispalten: für Ansprüche title … description, für Schutzgebiete kind und name',
     oneOf: [
-      obj(Object.fromEntries(CLAIM_TARGETS.map((k) => [k, ref('FieldSource')])), 'Ziel claims'),
-      obj({ kind: ref('FieldSource'), name: ref('FieldSource') }, 'Ziel constraints (nur Admins)'),
+      obj(sources(ClaimMappingSchema), 'Ziel claims'),
+      obj(sources(ConstraintMappingSchema), 'Ziel constraints (nur Admins)'),
     ],
   },
   ImportFeature: obj({
     index: int('Position in der Datei, ab 0'),
-    status: enumOf(['valid', 'repairable', 'rejected']),
+    status: enumOf(STAGED_STATUSES),
     code: nullable(str('Grund bei repairable/rejected')),
     message: nullable(str()),
     properties: { type: 'object', additionalProperties: true, description: 'Attribute wie in der Datei' },
@@ -40,13 +50,13 @@ export const interopSchemas: Record<string, JsonSchema> = {
   }),
   ImportPreview: obj({
     id: int(),
-    target: enumOf(['claims', 'constraints']),
+    target: enumOf(IMPORT_TARGETS),
     filename: str(),
     format: enumOf(FILE_FORMATS),
     layer: nullable(str()),
     crs: obj({
       epsg: { type: 'integer', enum: [...IMPORT_CRS] },
-      source: enumOf(['file', 'format', 'user', 'range']),
+      source: enumOf(CRS_SOURCES),
       evidence: str('Was in der Datei das KBS nennt, z. B. ".prj: ETRS_1989_UTM_Zone_32N"'),
     }),
     fields: arr(obj({ name: str(), type: str(), samples: arr(str()) })),
@@ -66,7 +76,7 @@ export const interopSchemas: Record<string, JsonSchema> = {
     features: arr(
       obj({
         index: int(),
-        status: enumOf(['accepted', 'rejected', 'excluded']),
+        status: enumOf(CHECK_STATUSES),
         code: nullable(str()),
         message: nullable(str()),
         values: { type: 'object', additionalProperties: true, description: 'Die zugeordneten Werte des Anspruchs' },

@@ -5,12 +5,21 @@ import { SEVERITIES } from '../../shared/conflict-rules.js';
 import { CONFLICT_KINDS, CONFLICT_STATUSES } from '../../shared/conflicts.js';
 import { EXPORT_DATASETS } from '../../shared/exports.js';
 import { ANNOTATION_TARGET_TYPES } from '../../shared/annotations.js';
-import { EXPORT_CRS, FILE_FORMATS, IMPORT_CRS } from '../interop/formats/types.js';
+import {
+  EXPORT_CRS,
+  FILE_FORMATS,
+  IMPORT_CRS,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_FEATURES,
+  IMPORT_MAX_UNCOMPRESSED_BYTES,
+  IMPORT_TARGETS,
+} from '../../shared/interop.js';
 import { json, operation, type PathTable } from './operation.js';
 import { listQuery, p, pathParam, query } from './parameters.js';
 import { enumOf, int, ref, str } from './schema-kit.js';
 
 const BINARY = str(undefined, { format: 'binary' });
+const MB = 1024 * 1024;
 
 export const interopPaths: PathTable = {
   '/api/imports': {
@@ -19,11 +28,13 @@ export const interopPaths: PathTable = {
       tag: 'Import',
       summary: 'Datei hochladen und prüfen (Vorschau)',
       description:
-        'Body: die Datei selbst (GeoJSON, GeoPackage, Shapefile als ZIP, KML, CSV mit WKT). Das KBS wird aus der Datei erkannt (EPSG 4326, 25832, 25833, 3857, 31467) und umprojiziert; jedes Feature bekommt einen Befund (valid/repairable/rejected). Es wird noch nichts in Ansprüche geschrieben; der Import bleibt 24 h vorgemerkt. Nur Planung und Admins; target=constraints nur Admins. Grenzen: 50 MB je Datei, 200 MB entpackt, 5.000 Features, 20 Uploads je Konto in 10 Minuten (sonst 429). Dateifehler → 422 mit corrupt_file, missing_part, unknown_crs, unknown_format, no_features, unsafe_name oder too_many_features.',
+        `Body: die Datei selbst (GeoJSON, GeoPackage, Shapefile als ZIP, KML, CSV mit WKT). Das KBS wird aus der Datei erkannt (EPSG ${IMPORT_CRS.join(', ')}) und umprojiziert; jedes Feature bekommt einen Befund (valid/repairable/rejected). Es wird noch nichts in Ansprüche geschrieben; der Import bleibt 24 h vorgemerkt. Nur Planung und Admins; target=constraints nur Admins. ` +
+        `Grenzen: ${IMPORT_MAX_BYTES / MB} MB je Datei, ${IMPORT_MAX_UNCOMPRESSED_BYTES / MB} MB entpackt, ${IMPORT_MAX_FEATURES.toLocaleString('de-DE')} Features, 20 Uploads je Konto in 10 Minuten (sonst 429). ` +
+        'Dateifehler → 422 mit corrupt_file, missing_part, unknown_crs, unknown_format, no_features, unsafe_name oder too_many_features.',
       access: 'write',
       params: [
         {
-          ...query('target', 'Ziel: Flächenansprüche oder Schutzgebiete (Admins)', enumOf(['claims', 'constraints'])),
+          ...query('target', 'Ziel: Flächenansprüche oder Schutzgebiete (Admins)', enumOf(IMPORT_TARGETS)),
           required: true,
         },
         {

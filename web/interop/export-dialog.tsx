@@ -4,10 +4,10 @@
  * (the server names the file). KML knows only WGS 84, so UTM is disabled for it, with the reason.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { EXPORT_CRS, FILE_FORMATS, type ExportCrs, type FileFormat } from '../../shared/interop.js';
 import type { MessageKey } from '../i18n/de.js';
 import { useT } from '../i18n/use-t.js';
 import { crsAllowed, EXPORT_DATASETS, exportUrl, type ExportDataset } from './export-query.js';
-import { EXPORT_CRS, FILE_FORMATS, type ExportCrs, type FileFormat } from './import-types.js';
 import './interop.css';
 import '../i18n/interop.texts.js';
 

@@ -3,9 +3,9 @@
  * claims and conflicts panels translated to the query parameters the server understands.
  */
 import { EXPORT_DATASETS, type ExportDataset } from '../../shared/exports.js';
+import type { ExportCrs, FileFormat } from '../../shared/interop.js';
 import type { ClaimFilters } from '../state/claims-slice.js';
 import type { ConflictFilters } from '../state/conflict-view.js';
-import type { ExportCrs, FileFormat } from './import-types.js';
 
 export { EXPORT_DATASETS, type ExportDataset };
 

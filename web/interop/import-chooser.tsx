@@ -4,10 +4,16 @@
  * kind of file are checked here, before a byte is sent.
  */
 import { useId, useState, type DragEvent } from 'react';
+import {
+  IMPORT_CRS,
+  IMPORT_CRS_NAME,
+  IMPORT_MAX_BYTES,
+  type ImportCrs,
+  type ImportTarget,
+} from '../../shared/interop.js';
 import { formatNumber } from '../i18n/messages.js';
 import { useT } from '../i18n/use-t.js';
 import { useAppStore } from '../state/app-store.js';
-import { IMPORT_CRS, IMPORT_MAX_BYTES, type ImportCrs, type ImportTarget } from './import-types.js';
 import type { UploadChoice } from './use-import-flow.js';
 import '../i18n/interop.texts.js';
 
@@ -132,9 +138,9 @@ export function ImportChooser({ initial, mayImportConstraints, onUpload }: Props
         onChange={(e) => setCrs(e.target.value === '' ? null : (Number(e.target.value) as ImportCrs))}
       >
         <option value="">{t('interop.crsAuto')}</option>
-        {IMPORT_CRS.map((c) => (
-          <option key={c.epsg} value={c.epsg}>
-            EPSG:{c.epsg} – {c.name}
+        {IMPORT_CRS.map((epsg) => (
+          <option key={epsg} value={epsg}>
+            EPSG:{epsg} – {IMPORT_CRS_NAME[epsg]}
           </option>
         ))}
       </select>

@@ -4,19 +4,19 @@
  * the last check's outcome, and a checkbox to leave the feature out. Long files are shown in pages.
  */
 import { useMemo, useState } from 'react';
+import {
+  STAGED_STATUSES,
+  type CheckResult,
+  type ImportFeature,
+  type ImportPreview,
+  type RefusedFeature,
+  type StagedStatus,
+} from '../../shared/interop.js';
 import type { MessageKey } from '../i18n/de.js';
 import { formatHa } from '../i18n/messages.js';
 import { useT } from '../i18n/use-t.js';
 import { useAppStore } from '../state/app-store.js';
-import type {
-  CheckResult,
-  ImportFeature,
-  ImportPreview,
-  Mapping,
-  RefusedFeature,
-  StagedStatus,
-} from './import-types.js';
-import { mappedText } from './mapping.js';
+import { mappedText, type MappingDraft } from './mapping.js';
 import '../i18n/interop.texts.js';
 
 const PAGE = 100;
@@ -29,7 +29,7 @@ function outcomeNote(message: string | null, finding: string | null): string {
 
 interface Props {
   preview: ImportPreview;
-  mapping: Mapping;
+  mapping: MappingDraft;
   check: CheckResult | null;
   /** Whether `check` was made with the current settings (else its outcomes are shown faded). */
   checkFresh: boolean;
@@ -74,7 +74,7 @@ export function FeatureTable(props: Props) {
             }}
           >
             <option value="">{t('interop.filterAll')}</option>
-            {(['valid', 'repairable', 'rejected'] as const).map((s) => (
+            {STAGED_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`interop.status.${s}`)}
               </option>
@@ -103,7 +103,8 @@ export function FeatureTable(props: Props) {
               const outcome = outcomes.get(f.index);
               const refusal = refusedBy.get(f.index);
               const hasShape = f.geometry !== null || f.repaired !== null;
-              const title = String(outcome?.values[titleKey] ?? mappedText(mapping[titleKey], f.properties));
+              const checked = outcome && ('title' in outcome.values ? outcome.values.title : outcome.values.name);
+              const title = String(checked ?? mappedText(mapping[titleKey], f.properties));
               return (
                 <tr
                   key={f.index}

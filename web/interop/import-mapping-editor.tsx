@@ -4,11 +4,12 @@
  * translates the file's values to codes. Starts from the server's suggestion.
  */
 import { useId } from 'react';
+import type { MappingSource } from '../../shared/imports.schema.js';
+import type { ImportPreview } from '../../shared/interop.js';
 import type { MessageKey } from '../i18n/de.js';
 import { formatNumber } from '../i18n/messages.js';
 import { useT } from '../i18n/use-t.js';
 import { useAppStore } from '../state/app-store.js';
-import type { ImportPreview, Mapping, MappingSource } from './import-types.js';
 import {
   distinctValues,
   isCode,
@@ -18,6 +19,7 @@ import {
   vocabulary,
   withSource,
   withTranslation,
+  type MappingDraft,
   type TargetField,
 } from './mapping.js';
 import '../i18n/interop.texts.js';
@@ -193,8 +195,8 @@ export function MappingEditor({
   onChange,
 }: {
   preview: ImportPreview;
-  mapping: Mapping;
-  onChange(mapping: Mapping): void;
+  mapping: MappingDraft;
+  onChange(mapping: MappingDraft): void;
 }) {
   const t = useT();
   return (

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { mayImport } from '../../shared/access.js';
+import type { ImportFeature, ImportPreview } from '../../shared/interop.js';
 import type { Bbox } from '../api/api-client.js';
 import type { MessageKey } from '../i18n/de.js';
 import { formatNumber } from '../i18n/messages.js';
@@ -15,7 +16,6 @@ import { ImportChooser } from './import-chooser.js';
 import { FeatureTable } from './import-features.js';
 import { MappingEditor } from './import-mapping-editor.js';
 import { ImportSummary } from './import-summary.js';
-import type { ImportFeature, ImportPreview } from './import-types.js';
 import { ImportError, UploadProgress } from './import-status.js';
 import { useImportFlow, type ImportFlow } from './use-import-flow.js';
 import './interop.css';

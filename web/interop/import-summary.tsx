@@ -2,11 +2,11 @@
  * What the server read from the file: name, format, layer, the CRS with its evidence (and a hint
  * when it was guessed), warnings, the counts per finding, and the legend of the map overlay.
  */
+import { IMPORT_CRS_NAME, type ImportPreview } from '../../shared/interop.js';
 import { formatNumber } from '../i18n/messages.js';
 import { useT } from '../i18n/use-t.js';
 import { IMPORT_COLORS } from '../map/import-overlay-features.js';
 import { useAppStore } from '../state/app-store.js';
-import { IMPORT_CRS, type ImportPreview } from './import-types.js';
 import '../i18n/interop.texts.js';
 
 const FORMAT_LABEL: Record<ImportPreview['format'], string> = {
@@ -21,7 +21,7 @@ const FORMAT_LABEL: Record<ImportPreview['format'], string> = {
 export function ImportSummary({ preview, onOtherCrs }: { preview: ImportPreview; onOtherCrs(): void }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
-  const crsName = IMPORT_CRS.find((c) => c.epsg === preview.crs.epsg)?.name ?? '';
+  const crsName = IMPORT_CRS_NAME[preview.crs.epsg] ?? '';
   const { counts } = preview;
   const n = (value: number) => formatNumber(locale, value);
 

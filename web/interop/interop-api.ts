@@ -3,17 +3,17 @@
  * progress (fetch has no upload progress); check, commit and discard are JSON requests. None of
  * these throw: every outcome, also a network failure, is a value the dialog can show.
  */
-import { csrfHeaders } from '../api/csrf.js';
-import { errorOf, isRecord, issuesOf, sendJson } from '../api/send-json.js';
+import type { ImportDecision } from '../../shared/imports.schema.js';
 import type {
   CheckResult,
   CommitResult,
   ImportCrs,
-  ImportDecision,
   ImportPreview,
   ImportTarget,
   RefusedFeature,
-} from './import-types.js';
+} from '../../shared/interop.js';
+import { csrfHeaders } from '../api/csrf.js';
+import { errorOf, isRecord, issuesOf, sendJson } from '../api/send-json.js';
 
 /** A failed request: the server's code and message (or a network failure, code `network`). */
 export interface Failure {

@@ -6,8 +6,15 @@
 import { CLAIM_USE, CLAIM_USES } from '../../shared/claim-uses.js';
 import { PROPOSER_TYPE, PROPOSER_TYPES, CLAIM_STATUS } from '../../shared/claims.js';
 import { CONSTRAINT_KIND, CONSTRAINT_KINDS } from '../../shared/constraint-kinds.js';
+import type { ImportDecision, Mapping, MappingSource } from '../../shared/imports.schema.js';
+import type { ImportFeature, ImportTarget } from '../../shared/interop.js';
 import type { Locale } from '../i18n/messages.js';
-import type { ImportDecision, ImportFeature, ImportTarget, Mapping, MappingSource } from './import-types.js';
+
+/**
+ * The mapping as the dialog edits it: a source per target field, whichever the target. It starts as
+ * the server's suggestion (a complete {@link Mapping}) and only ever replaces sources of its fields.
+ */
+export type MappingDraft = Readonly<Partial<Record<string, MappingSource>>>;
 
 /** A field the import writes: free text, a code of a vocabulary, or a year. */
 export interface TargetField {
@@ -96,7 +103,7 @@ export function untranslatedValues(
 }
 
 /** `mapping` with `key` read from `source`. */
-export function withSource(mapping: Mapping, key: string, source: MappingSource): Mapping {
+export function withSource(mapping: MappingDraft, key: string, source: MappingSource): MappingDraft {
   return { ...mapping, [key]: source };
 }
 
@@ -140,17 +147,23 @@ function fold(text: string): string {
 }
 
 /** The body of a check or commit; `exclude` sorted, so that equal decisions compare equal. */
-export function decisionOf(mapping: Mapping, acceptRepaired: boolean, exclude: ReadonlySet<number>): ImportDecision {
-  const decision: ImportDecision = { mapping, accept_repaired: acceptRepaired };
+export function decisionOf(
+  mapping: MappingDraft,
+  acceptRepaired: boolean,
+  exclude: ReadonlySet<number>,
+): ImportDecision {
+  // Complete as the suggestion it started from; the server's schema is the judge either way.
+  const decision: ImportDecision = { mapping: mapping as Mapping, accept_repaired: acceptRepaired };
   if (exclude.size > 0) decision.exclude = [...exclude].sort((a, b) => a - b);
   return decision;
 }
 
 /** A stable text of a decision, to tell whether a check result still belongs to the current settings. */
 export function decisionKey(decision: ImportDecision): string {
-  const mapping = Object.keys(decision.mapping)
+  const draft: MappingDraft = decision.mapping;
+  const mapping = Object.keys(draft)
     .sort()
-    .map((k) => [k, decision.mapping[k]]);
+    .map((k) => [k, draft[k]]);
   return JSON.stringify([mapping, decision.accept_repaired, decision.exclude ?? []]);
 }
 

@@ -4,12 +4,12 @@
  * through `interop-api.ts` and keeps the map overlay in the store in step with the preview.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CheckResult, CommitResult, ImportCrs, ImportPreview, ImportTarget } from '../../shared/interop.js';
 import { loadClaims } from '../data/claims-loader.js';
 import { loadConflicts } from '../data/conflicts-loader.js';
 import { appStore } from '../state/app-store.js';
 import { checkImport, commitImport, discardImport, uploadImport, type Failure, type Upload } from './interop-api.js';
-import type { CheckResult, CommitResult, ImportCrs, ImportPreview, ImportTarget, Mapping } from './import-types.js';
-import { decisionKey, decisionOf } from './mapping.js';
+import { decisionKey, decisionOf, type MappingDraft } from './mapping.js';
 
 /** Where the dialog is. */
 export type Step =
@@ -30,7 +30,7 @@ export interface ImportFlow {
   step: Step;
   /** The last choice (kept to upload again with other settings). */
   choice: UploadChoice | null;
-  mapping: Mapping;
+  mapping: MappingDraft;
   acceptRepaired: boolean;
   exclude: ReadonlySet<number>;
   /** The last check, and whether it was made with the current mapping, consent and exclusions. */
@@ -40,7 +40,7 @@ export interface ImportFlow {
   error: Failure | null;
   upload(choice: UploadChoice): void;
   cancelUpload(): void;
-  setMapping(mapping: Mapping): void;
+  setMapping(mapping: MappingDraft): void;
   setAcceptRepaired(on: boolean): void;
   toggleExclude(index: number): void;
   runCheck(): Promise<void>;
@@ -55,7 +55,7 @@ export interface ImportFlow {
 export function useImportFlow(onCommitted: (preview: ImportPreview, result: CommitResult) => void): ImportFlow {
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [choice, setChoice] = useState<UploadChoice | null>(null);
-  const [mapping, setMapping] = useState<Mapping>({});
+  const [mapping, setMapping] = useState<MappingDraft>({});
   const [acceptRepaired, setAcceptRepaired] = useState(false);
   const [exclude, setExclude] = useState<ReadonlySet<number>>(new Set());
   const [check, setCheck] = useState<{ key: string; result: CheckResult } | null>(null);

@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { ExportDataset } from '../../shared/exports.js';
-import type { CheckStatus, ImportFeature } from '../interop/import-types.js';
+import type { CheckStatus, ImportFeature } from '../../shared/interop.js';
 import type { AppState } from './app-store.js';
 
 /** The open file dialog. */

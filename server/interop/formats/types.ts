@@ -4,46 +4,14 @@
  * a writer turns an {@link EncodableLayer} (coordinates already in the target CRS) into file bytes.
  * Readers never throw for a bad file: they return `{ ok: false, … }` with a message a planner can act on;
  * a single broken feature is a feature with `problem`, not a failed file (tolerant normaliser, as in Placemark).
- * Reprojection, validity and storage happen elsewhere (PostGIS), never here.
+ * Reprojection, validity and storage happen elsewhere (PostGIS), never here. The formats, CRS and
+ * field types come from the wire contract in `shared/interop.ts` and are re-exported here.
  */
 import type { Geometry } from 'geojson';
+import type { DetectedCrs, ExportCrs, FieldInfo, FileFormat, ImportCrs } from '../../../shared/interop.js';
 
-/** The file formats we read and write. */
-export const FILE_FORMATS = ['geojson', 'gpkg', 'shp', 'kml', 'csv'] as const;
-export type FileFormat = (typeof FILE_FORMATS)[number];
-
-/** The coordinate reference systems an import may come in (all of them PostGIS knows by SRID). */
-export const IMPORT_CRS = [4326, 25832, 25833, 3857, 31467] as const;
-export type ImportCrs = (typeof IMPORT_CRS)[number];
-
-/** The coordinate reference systems we export to. */
-export const EXPORT_CRS = [4326, 25832] as const;
-export type ExportCrs = (typeof EXPORT_CRS)[number];
-
-/** Where the CRS of a layer came from. */
-export type CrsSource =
-  /** Declared by the file (GeoPackage srs, .prj, GeoJSON "crs" member, EWKT SRID=…). */
-  | 'file'
-  /** Fixed by the format (KML, RFC 7946 GeoJSON without "crs": WGS84). */
-  | 'format'
-  /** Chosen by the user (overrides the file). */
-  | 'user'
-  /** Inferred from the coordinate range (CSV without SRID): a guess, said so in the report. */
-  | 'range';
-
-export interface DetectedCrs {
-  epsg: ImportCrs;
-  source: CrsSource;
-  /** What in the file named it, e.g. `.prj: ETRS_1989_UTM_Zone_32N` (German or neutral text). */
-  evidence: string;
-}
-
-/** An attribute column as found in the file. */
-export interface FieldInfo {
-  name: string;
-  /** Value type as far as the file tells (or the values show). */
-  type: 'string' | 'number' | 'boolean' | 'date' | 'unknown';
-}
+export { EXPORT_CRS, FILE_FORMATS, IMPORT_CRS } from '../../../shared/interop.js';
+export type { CrsSource, DetectedCrs, ExportCrs, FieldInfo, FileFormat, ImportCrs } from '../../../shared/interop.js';
 
 /** One feature as read from the file, before any check of geometry or attributes. */
 export interface DecodedFeature {

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { createApp } from '../../app.js';
 import { openDatabase, type Database } from '../../db/database.js';
-import { FILE_FORMATS } from '../../interop/formats/types.js';
+import { FILE_FORMATS } from '../../../shared/interop.js';
 import { signIn } from '../../testing/test-app.js';
 
 const BENCH_TITLE = 'Bench-Export';

@@ -5,9 +5,10 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Geometry } from 'geojson';
+import type { ExportCrs } from '../../../shared/interop.js';
 import type { Queryable } from '../../db/database.js';
 import { isoTime } from '../../db/sql-fragments.js';
-import type { ExportCrs, FieldSpec } from '../../interop/formats/types.js';
+import type { FieldSpec } from '../../interop/formats/types.js';
 import { claimConditions, type ClaimFilter } from '../claims/claims.repo.js';
 import { conflictConditions, type ConflictFilter } from '../conflicts/conflicts.repo.js';
 

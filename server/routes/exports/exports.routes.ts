@@ -5,7 +5,7 @@ import type { AppEnv } from '../../app.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { listParam } from '../../http/query-params.js';
 import { encodeLayer, FORMAT_MEDIA } from '../../interop/formats/index.js';
-import { EXPORT_CRS, FILE_FORMATS, type ExportCrs, type FileFormat } from '../../interop/formats/types.js';
+import { EXPORT_CRS, FILE_FORMATS, type ExportCrs, type FileFormat } from '../../../shared/interop.js';
 import { claimFilterParams } from '../claims/claims.params.js';
 import { conflictFilterParams } from '../conflicts/conflicts.params.js';
 import { indicatorQueryParams } from '../indicators/indicators.params.js';

@@ -5,8 +5,9 @@
 import type { SessionUser } from '../../../shared/access.js';
 import type { AnnotationTargetType } from '../../../shared/annotations.js';
 import { provenanceNote, type ExportDataset } from '../../../shared/exports.js';
+import type { ExportCrs } from '../../../shared/interop.js';
 import type { Queryable } from '../../db/database.js';
-import type { EncodableLayer, ExportCrs, FieldSpec } from '../../interop/formats/types.js';
+import type { EncodableLayer, FieldSpec } from '../../interop/formats/types.js';
 import { listAnnotationsForExport } from '../annotations/annotations.repo.js';
 import type { ClaimFilter } from '../claims/claims.repo.js';
 import type { ConflictFilter } from '../conflicts/conflicts.repo.js';

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_DATASETS } from '../../../shared/exports.js';
-import { FILE_FORMATS, type FileFormat } from '../../interop/formats/types.js';
+import { FILE_FORMATS, type FileFormat } from '../../../shared/interop.js';
 import { squareAround } from '../../testing/geo-fixtures.js';
 import { useTestApi, type TestSession } from '../../testing/test-app.js';
 import { CLAIM_FIELDS } from './exports.repo.js';

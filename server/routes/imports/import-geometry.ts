@@ -6,11 +6,12 @@
 import type { Geometry } from 'geojson';
 import {
   checkPolygonalGeometry,
+  checkRings,
+  finitePosition,
   GEOMETRY_REASONS,
-  MAX_VERTICES,
   type PolygonalGeometry,
 } from '../../../shared/geometry-validation.js';
-import type { ImportCrs } from '../../interop/formats/types.js';
+import type { ImportCrs } from '../../../shared/interop.js';
 
 export type SourceCheck =
   { ok: true; geometry: PolygonalGeometry; droppedZ: boolean } | { ok: false; code: string; message: string };
@@ -74,9 +75,10 @@ function to2d(polygons: unknown[]): { coords: number[][][][]; droppedZ: boolean 
 }
 
 /**
- * Check one decoded geometry in the CRS `srid`: polygonal, finite 2D positions (Z/M dropped), closed
- * rings of at least 4 positions, at most MAX_VERTICES vertices, within the plausible domain of the CRS.
- * WGS84 input goes through the very checks of POST /api/claims (`checkPolygonalGeometry`).
+ * Check one decoded geometry in the CRS `srid`: polygonal, finite 2D positions (Z/M dropped), within
+ * the plausible domain of the CRS, and the ring checks of any CRS (`checkRings`: closed rings of at
+ * least 4 positions, at most MAX_VERTICES vertices). WGS84 input goes through the very checks of
+ * POST /api/claims (`checkPolygonalGeometry`).
  */
 export function checkSourceGeometry(
   geometry: Geometry | null,
@@ -109,32 +111,6 @@ export function checkSourceGeometry(
     const checked = checkPolygonalGeometry(polygon2d);
     return checked.valid ? { ok: true, geometry: checked.geometry, droppedZ } : fail(checked.reason, checked.message);
   }
-  let vertices = 0;
-  for (const [pi, rings] of coords.entries()) {
-    for (const [ri, ring] of rings.entries()) {
-      const where = `Polygon ${pi + 1}, Ring ${ri + 1}`;
-      if (ring.length < 4) {
-        return fail(
-          GEOMETRY_REASONS.ringTooShort,
-          `${where}: ein Ring braucht mindestens 4 Positionen, hat ${ring.length}`,
-        );
-      }
-      const first = ring[0]!;
-      const last = ring[ring.length - 1]!;
-      if (first[0] !== last[0] || first[1] !== last[1]) {
-        return fail(
-          GEOMETRY_REASONS.ringNotClosed,
-          `${where}: Ring ist nicht geschlossen (erster und letzter Punkt müssen gleich sein)`,
-        );
-      }
-      vertices += ring.length;
-    }
-  }
-  if (vertices > MAX_VERTICES) {
-    return fail(
-      GEOMETRY_REASONS.tooManyVertices,
-      `Zu viele Stützpunkte: höchstens ${MAX_VERTICES.toLocaleString('de-DE')} erlaubt`,
-    );
-  }
-  return { ok: true, geometry: polygon2d, droppedZ };
+  const rings = checkRings(coords, finitePosition);
+  return rings.valid ? { ok: true, geometry: polygon2d, droppedZ } : fail(rings.reason, rings.message);
 }

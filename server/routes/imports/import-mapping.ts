@@ -7,15 +7,8 @@ import type { SessionUser } from '../../../shared/access.js';
 import { CLAIM_USE, CLAIM_USES } from '../../../shared/claim-uses.js';
 import { CLAIM_STATUS, CLAIM_STATUSES, PROPOSER_TYPE, PROPOSER_TYPES } from '../../../shared/claims.js';
 import { CONSTRAINT_KIND, CONSTRAINT_KINDS } from '../../../shared/constraint-kinds.js';
-import type {
-  ClaimMapping,
-  ClaimValues,
-  ConstraintMapping,
-  ConstraintValues,
-  ImportTarget,
-  Mapping,
-  MappingSource,
-} from './imports.schema.js';
+import type { ClaimMapping, ConstraintMapping, Mapping, MappingSource } from '../../../shared/imports.schema.js';
+import type { ClaimValues, ConstraintValues, ImportTarget } from '../../../shared/interop.js';
 
 /** Lower case, umlauts spelled out, only letters and digits: "Träger-Name" → "traegername". */
 export function normaliseName(name: string): string {

@@ -5,12 +5,11 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { VALIDITY_REASONS_DE, validityReasonDe } from '../../../shared/geometry-validation.js';
+import type { DetectedCrs, FileFormat, ImportField, ImportTarget, StagedStatus } from '../../../shared/interop.js';
 import type { Queryable } from '../../db/database.js';
 import { MIN_AREA_M2 } from '../../db/geometry-inspection.js';
 import { asGeoJson4326, isoTime, onGrid, roundTo } from '../../db/sql-fragments.js';
-import type { DetectedCrs, FileFormat } from '../../interop/formats/types.js';
 import { municipalitiesOf } from '../claims/claims.sql.js';
-import type { ImportField, ImportTarget, StagedStatus } from './imports.schema.js';
 
 /** A GEOS validity reason in German, in SQL (the wording of {@link VALIDITY_REASONS_DE}). */
 const reasonDe = (reason: SQL): SQL =>

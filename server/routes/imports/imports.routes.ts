@@ -1,15 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { mayImport } from '../../../shared/access.js';
+import { IMPORT_CRS, IMPORT_TARGETS, type ImportCrs, type ImportTarget } from '../../../shared/interop.js';
 import type { AppEnv } from '../../app.js';
 import { enforce, requireUser } from '../../auth/access.js';
 import { takeUpload } from '../../auth/upload-throttle.js';
 import { readJson } from '../../http/body.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { idParam, jsonText } from '../../http/query-params.js';
-import { IMPORT_CRS, type ImportCrs } from '../../interop/formats/types.js';
 import { deleteBatch } from './imports.repo.js';
-import { IMPORT_TARGETS, type ImportTarget } from './imports.schema.js';
 import {
   checkImport,
   commitImport,

@@ -5,13 +5,31 @@
  */
 import { mayCreateClaim, mayImport, type SessionUser } from '../../../shared/access.js';
 import { ClaimInputSchema, type ClaimInput } from '../../../shared/claims.schema.js';
+import {
+  checkBodySchema,
+  type ClaimMapping,
+  type ConstraintMapping,
+  type ImportDecision,
+} from '../../../shared/imports.schema.js';
+import {
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_FEATURES,
+  IMPORT_MAX_UNCOMPRESSED_BYTES,
+  type CheckedFeature,
+  type CheckResult,
+  type CommitResult,
+  type ImportCrs,
+  type ImportField,
+  type ImportTarget,
+  type RefusedFeature,
+} from '../../../shared/interop.js';
 import { actorOf, recordChange } from '../../audit/record-change.js';
 import { enforce } from '../../auth/access.js';
 import type { Queryable } from '../../db/database.js';
 import { fieldIssues, parseWith } from '../../http/body.js';
 import { ApiException, badRequest, notFound, unprocessable } from '../../http/errors.js';
 import { decodeFile } from '../../interop/formats/index.js';
-import type { DecodedLayer, ImportCrs } from '../../interop/formats/types.js';
+import type { DecodedLayer } from '../../interop/formats/types.js';
 import { insertCheckedClaim } from '../claims/claims.service.js';
 import { commitConstraints, ConstraintValuesSchema } from './import-constraints.js';
 import { checkSourceGeometry } from './import-geometry.js';
@@ -30,22 +48,12 @@ import {
   type BatchRow,
   type StagingRow,
 } from './imports.repo.js';
-import {
-  checkBodySchema,
-  type CheckBody,
-  type CheckedFeature,
-  type CheckResult,
-  type ClaimMapping,
-  type ConstraintMapping,
-  type ImportField,
-  type ImportTarget,
-} from './imports.schema.js';
 
 /** Limits of one import (the contract of /api/imports). */
 export const IMPORT_LIMITS = {
-  maxBytes: 50 * 1024 * 1024,
-  maxFeatures: 5_000,
-  maxUncompressedBytes: 200 * 1024 * 1024,
+  maxBytes: IMPORT_MAX_BYTES,
+  maxFeatures: IMPORT_MAX_FEATURES,
+  maxUncompressedBytes: IMPORT_MAX_UNCOMPRESSED_BYTES,
 } as const;
 
 export interface UploadParams {
@@ -177,8 +185,8 @@ interface Outcome {
 const issueText = (issues: { path: string; message: string }[]) =>
   issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
 
-function parseBody(batch: BatchRow, body: unknown): CheckBody {
-  const parsed = parseWith(checkBodySchema(batch.target), body) as CheckBody;
+function parseBody(batch: BatchRow, body: unknown): ImportDecision {
+  const parsed = parseWith(checkBodySchema(batch.target), body) as ImportDecision;
   const known = new Set(batch.fields.map((f) => f.name));
   const unknown = mappedFields(parsed.mapping).filter((f) => !known.has(f));
   if (unknown.length > 0) {
@@ -187,7 +195,7 @@ function parseBody(batch: BatchRow, body: unknown): CheckBody {
   return parsed;
 }
 
-async function evaluate(db: Queryable, user: SessionUser, batch: BatchRow, body: CheckBody): Promise<Outcome[]> {
+async function evaluate(db: Queryable, user: SessionUser, batch: BatchRow, body: ImportDecision): Promise<Outcome[]> {
   const exclude = new Set(body.exclude ?? []);
   const staged = await stagedFeatures(db, batch.id);
   return staged.map((f): Outcome => {
@@ -251,6 +259,8 @@ function summarise(outcomes: Outcome[]): CheckResult {
   };
 }
 
+const refusedFeature = ({ index, code, message }: CheckedFeature): RefusedFeature => ({ index, code, message });
+
 function alreadyCommitted(id: number): ApiException {
   return new ApiException(409, 'import_committed', `Import ${id} wurde bereits übernommen.`);
 }
@@ -261,12 +271,6 @@ export async function checkImport(db: Queryable, user: SessionUser, id: number, 
   return summarise(await evaluate(db, user, batch, parseBody(batch, body)));
 }
 
-export interface CommitResult {
-  created: number;
-  ids: number[];
-  skipped: number;
-}
-
 /** Write all accepted features in one transaction, or none (422 with the features that would fail). */
 export async function commitImport(db: Queryable, user: SessionUser, id: number, body: unknown): Promise<CommitResult> {
   const batch = await ownBatch(db, user, id);
@@ -275,7 +279,7 @@ export async function commitImport(db: Queryable, user: SessionUser, id: number,
   const outcomes = await evaluate(db, user, batch, parseBody(batch, body));
   const refused = outcomes.filter((o) => o.refused);
   if (refused.length > 0) {
-    const issues = refused.map((o) => ({ index: o.feature.index, code: o.feature.code, message: o.feature.message }));
+    const issues = refused.map((o) => refusedFeature(o.feature));
     throw unprocessable(
       'import_refused',
       `${refused.length} Objekt(e) dürfen Sie nicht anlegen (z. B. außerhalb Ihres Zuständigkeitsbereichs); nichts wurde importiert. Schließen Sie sie aus oder korrigieren Sie die Datei.`,
@@ -292,9 +296,7 @@ export async function commitImport(db: Queryable, user: SessionUser, id: number,
       'nothing_to_import',
       `Kein Objekt ist zum Import bereit; nichts wurde importiert.${reasons.length > 0 ? ` ${reasons.join(' ')}` : ' Alle Objekte sind ausgeschlossen.'}`,
       {
-        issues: outcomes
-          .filter((o) => o.feature.status === 'rejected')
-          .map((o) => ({ index: o.feature.index, code: o.feature.code, message: o.feature.message })),
+        issues: outcomes.filter((o) => o.feature.status === 'rejected').map((o) => refusedFeature(o.feature)),
       },
     );
   }
@@ -324,7 +326,7 @@ export async function commitImport(db: Queryable, user: SessionUser, id: number,
             'import_refused',
             `Objekt ${o.feature.index + 1}: ${err.message} Nichts wurde importiert.`,
             {
-              issues: [{ index: o.feature.index, code: err.code, message: err.message }],
+              issues: [{ index: o.feature.index, code: err.code, message: err.message } satisfies RefusedFeature],
             },
           );
         }

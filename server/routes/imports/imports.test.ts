@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { unzipSync, zipSync } from 'fflate';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import type { ClaimMapping } from '../../../shared/imports.schema.js';
+import type { CheckResult, ImportPreview } from '../../../shared/interop.js';
 import { toUtm, squareAround } from '../../testing/geo-fixtures.js';
 import { useTestApi, type TestSession } from '../../testing/test-app.js';
-import type { CheckResult, ClaimMapping, ImportPreview } from './imports.schema.js';
 
 const api = useTestApi();
 /** A token unique to this run, so tests sharing one PostGIS database find their own rows. */

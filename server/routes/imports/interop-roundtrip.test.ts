@@ -10,11 +10,16 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Feature, MultiPolygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_CRS, FILE_FORMATS } from '../../interop/formats/types.js';
+import {
+  EXPORT_CRS,
+  FILE_FORMATS,
+  type CheckResult,
+  type ClaimValues,
+  type ImportPreview,
+} from '../../../shared/interop.js';
 import { rectangle25832, squareAround, toUtm } from '../../testing/geo-fixtures.js';
 import { useTestApi, type TestSession } from '../../testing/test-app.js';
 import { FORMAT_MEDIA } from '../../interop/formats/index.js';
-import type { CheckResult, ClaimValues, ImportPreview } from './imports.schema.js';
 
 const api = useTestApi();
 const run = `rt${Date.now().toString(36)}`;
