@@ -4,7 +4,7 @@
  * noisy). Prints the tables; a full run writes its block in docs/benchmarks.md. PostgreSQL is
  * measured when DATABASE_URL is set (that database is emptied and refilled).
  *
- * Sections: `data` (conflicts, indicators, tiles on the benchmark data), `client` (initial JS,
+ * Sections: `data` (conflicts, indicators, tiles, exports and OGC API pages on the benchmark data), `client` (initial JS,
  * time to first map in Chromium), `startup` (first/warm start of `npm start`, server memory),
  * `instances` (two server processes on one PostgreSQL, PostgreSQL only).
  */
@@ -23,6 +23,7 @@ import { benchTiles } from './tiles.bench.js';
 import { syncLandTake } from '../../server/routes/indicators/land-take.repo.js';
 import { figuresTable, table, type Figure, type Measurement } from './stats.js';
 import { benchClient } from './client.bench.js';
+import { benchInterop } from './interop.bench.js';
 import { benchInstances, benchStartup } from './system.bench.js';
 import { build } from 'vite';
 
@@ -132,6 +133,7 @@ async function runBackend(backend: string): Promise<{ results: Measurement[]; fi
       await db.run(sql`analyze`);
       results.push(...(await benchIndicators(db, backend, size.edits)));
       results.push(...(await benchTiles(db, backend, { smoke, runs: size.fullRuns })));
+      results.push(...(await benchInterop(db, backend, smoke ? 2 : 5)));
     }
     if (sections.has('client')) {
       log(`${backend}: client figures (web build, Chromium)`);

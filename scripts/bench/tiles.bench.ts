@@ -194,8 +194,8 @@ export async function benchTiles(db: Database, backend: string, opts: TileBenchO
   }
 }
 
-/** A Region-wide planner's session: claims tiles as planners see them (every claim). */
-async function benchViewer(db: Database): Promise<{ user: SessionUser; headers: Record<string, string> }> {
+/** A Region-wide planner's session: claims tiles, exports and OGC pages as planners see them (every claim). */
+export async function benchViewer(db: Database): Promise<{ user: SessionUser; headers: Record<string, string> }> {
   const user = await createUser(
     db,
     {
