@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { EXPORT_CRS, FILE_FORMATS, type ExportCrs, type FileFormat } from '../../shared/interop.js';
 import type { MessageKey } from '../i18n/de.js';
 import { useT } from '../i18n/use-t.js';
-import { crsAllowed, EXPORT_DATASETS, exportUrl, type ExportDataset } from './export-query.js';
+import { crsAllowed, defaultCrs, EXPORT_DATASETS, exportUrl, type ExportDataset } from './export-query.js';
 import './interop.css';
 import '../i18n/interop.texts.js';
 
@@ -34,7 +34,9 @@ export function ExportDialog({ initial, datasets = EXPORT_DATASETS, presets = {}
   const t = useT();
   const [dataset, setDataset] = useState<ExportDataset>(initial);
   const [format, setFormat] = useState<FileFormat>('gpkg');
-  const [crs, setCrs] = useState<ExportCrs>(4326);
+  const [crs, setCrs] = useState<ExportCrs>(defaultCrs('gpkg'));
+  // The CRS follows the format until the user picks one.
+  const [crsChosen, setCrsChosen] = useState(false);
   const [useList, setUseList] = useState(true);
   const [started, setStarted] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
@@ -50,7 +52,7 @@ export function ExportDialog({ initial, datasets = EXPORT_DATASETS, presets = {}
 
   const pickFormat = (next: FileFormat): void => {
     setFormat(next);
-    if (!crsAllowed(next, crs)) setCrs(4326);
+    if (!crsChosen || !crsAllowed(next, crs)) setCrs(crsAllowed(next, crs) ? defaultCrs(next) : 4326);
   };
 
   // Keyboard focus stays inside the modal dialog; Escape closes it.
@@ -137,7 +139,10 @@ export function ExportDialog({ initial, datasets = EXPORT_DATASETS, presets = {}
                   checked={crs === c}
                   disabled={disabled}
                   aria-describedby={disabled ? 'export-crs-kml' : undefined}
-                  onChange={() => setCrs(c)}
+                  onChange={() => {
+                    setCrs(c);
+                    setCrsChosen(true);
+                  }}
                 />
                 <span>{t(`interop.exportCrs.${c}` as MessageKey)}</span>
               </label>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../state/claims-slice.js';
 import { NO_CONFLICT_FILTERS } from '../state/conflict-view.js';
-import { claimExportFilters, conflictExportFilters, crsAllowed, exportUrl } from './export-query.js';
+import { claimExportFilters, conflictExportFilters, crsAllowed, defaultCrs, exportUrl } from './export-query.js';
 import { fileProblem } from './import-chooser.js';
 
 describe('export addresses', () => {
@@ -15,6 +15,12 @@ describe('export addresses', () => {
     expect(crsAllowed('kml', 4326)).toBe(true);
     expect(crsAllowed('kml', 25832)).toBe(false);
     expect(crsAllowed('shp', 25832)).toBe(true);
+  });
+
+  it('start GIS formats in ETRS89/UTM 32N, GeoJSON and KML in WGS84', () => {
+    expect(['gpkg', 'shp', 'csv', 'geojson', 'kml'].map((f) => defaultCrs(f as never))).toEqual([
+      25832, 25832, 25832, 4326, 4326,
+    ]);
   });
 });
 

@@ -22,6 +22,14 @@ export function crsAllowed(format: FileFormat, crs: ExportCrs): boolean {
   return format !== 'kml' || crs === 4326;
 }
 
+/**
+ * The CRS a format starts with: ETRS89/UTM 32N (official in Lower Saxony, what QGIS and ArcGIS
+ * projects here use) for GeoPackage, Shapefile and CSV; WGS84 for GeoJSON (RFC 7946) and KML.
+ */
+export function defaultCrs(format: FileFormat): ExportCrs {
+  return format === 'geojson' || format === 'kml' ? 4326 : 25832;
+}
+
 /** The download address of `choice` (relative to the site). */
 export function exportUrl(choice: ExportChoice): string {
   const params = new URLSearchParams({ format: choice.format, crs: String(choice.crs) });
