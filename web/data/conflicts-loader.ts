@@ -7,26 +7,27 @@ import { isAbortError } from '../api/api-client.js';
 import { fetchConflict, fetchConflicts } from '../api/conflicts-api.js';
 import { fetchRules } from '../api/rules-api.js';
 import type { AppStore } from '../state/app-store.js';
+import { createAnswerOrder } from './answer-order.js';
 import { toLoadError } from './load-error.js';
 
-let latest = 0;
+const order = createAnswerOrder();
 
 /**
- * Fetches every conflict, and the open conflict's discussion again. Only the newest call's answer
- * is kept; failures end up in the store, never as a rejection.
+ * Fetches every conflict, and the open conflict's discussion again. An answer is shown unless a
+ * newer one already is ({@link createAnswerOrder}); failures end up in the store, never as a rejection.
  */
 export async function loadConflicts(store: AppStore, signal?: AbortSignal): Promise<void> {
-  const call = ++latest;
+  const call = order.start();
   const { startLoading, setData, setError } = store.getState();
   startLoading('conflicts');
   try {
     const data = await fetchConflicts(signal);
-    if (call === latest) setData('conflicts', data);
+    if (order.apply(call)) setData('conflicts', data);
   } catch (error) {
-    if (!isAbortError(error) && call === latest) setError('conflicts', toLoadError(error));
+    if (!isAbortError(error) && order.isLatest(call)) setError('conflicts', toLoadError(error));
   }
   const selected = store.getState().selectedConflictId;
-  if (call === latest && selected !== null) await loadConflictDetail(store, selected);
+  if (order.isLatest(call) && selected !== null) await loadConflictDetail(store, selected);
 }
 
 /** Fetches conflict `id` with its notes into the store. */
