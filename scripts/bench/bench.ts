@@ -5,8 +5,8 @@
  * measured when DATABASE_URL is set (that database is emptied and refilled).
  *
  * Sections: `data` (conflicts, indicators, tiles, exports and OGC API pages on the benchmark data), `client` (initial JS,
- * time to first map in Chromium), `startup` (first/warm start of `npm start`, server memory),
- * `instances` (two server processes on one PostgreSQL, PostgreSQL only).
+ * time to first map, live update to another user's map and "save → conflict listed" in Chromium), `startup`
+ * (first/warm start of `npm start`, server memory), `instances` (two server processes on one PostgreSQL, PostgreSQL only).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -23,6 +23,7 @@ import { benchTiles } from './tiles.bench.js';
 import { syncLandTake } from '../../server/routes/indicators/land-take.repo.js';
 import { figuresTable, table, type Figure, type Measurement } from './stats.js';
 import { benchClient } from './client.bench.js';
+import { benchLive } from './live.bench.js';
 import { benchInterop } from './interop.bench.js';
 import { benchInstances, benchStartup } from './system.bench.js';
 import { build } from 'vite';
@@ -144,6 +145,10 @@ async function runBackend(backend: string): Promise<{ results: Measurement[]; fi
         ...client
           .filter((f) => f.backend !== 'build' || !all.figures.some((x) => x.name === f.name))
           .map((f) => (f.backend === 'chromium' ? { ...f, backend: `chromium, server on ${backend}` } : f)),
+      );
+      log(`${backend}: live update and "save → conflict listed" (Chromium)`);
+      results.push(
+        ...(await benchLive({ smoke, webDist: web.build.dir, db, backend, log: (l) => log(`${backend}: ${l}`) })),
       );
     }
     if (sections.has('instances') && backend === 'postgres') {

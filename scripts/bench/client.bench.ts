@@ -21,7 +21,7 @@ import type { Browser } from 'playwright-core';
 import type { Database } from '../../server/db/database.js';
 import { createApp } from '../../server/app.js';
 import { launchChromium } from '../../server/testing/chromium.js';
-import { createEventHub } from '../../server/events/event-hub.js';
+import { createEventHub, type EventHub } from '../../server/events/event-hub.js';
 import { quantile, type Figure } from './stats.js';
 
 /** The goal of issue #7 for the initial JavaScript, in KB (1 KB = 1000 bytes, as Vite reports). */
@@ -124,21 +124,44 @@ const sum = (scripts: Fetched[], key: 'gzip' | 'sent') => scripts.reduce((total,
 const list = (scripts: Fetched[]) =>
   scripts.map((s) => `${s.path.replace('/assets/', '')} ${(s.gzip / KB).toFixed(1)}`).join(', ');
 
+/** The in-process server of the client figures: built client and API with its event hub. */
+export interface ClientServer {
+  url: string;
+  events: EventHub;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the client build in `webDist` and the API on `db` on a free loopback port, as the browser
+ * tests run it.
+ */
+export async function serveClient(db: Database, webDist: string): Promise<ClientServer> {
+  if (!existsSync(join(webDist, 'index.html'))) {
+    throw new Error(`${webDist} holds no client build: run FF_WEB_DIST=${webDist} npx vite build first`);
+  }
+  const events = createEventHub(db);
+  const app = createApp({ db, webRoot: webDist, events });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    events,
+    close: async () => {
+      await events.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 /**
  * Measures the client: the initial JavaScript (gzip) and the time to the first rendered map over
  * `smoke ? 1 : 5` page loads. `webDist` must hold a `vite build`; `db` a prepared database (demo
  * data), which the in-process server reads from.
  */
 export async function benchClient(opts: { smoke: boolean; webDist: string; db: Database }): Promise<Figure[]> {
-  if (!existsSync(join(opts.webDist, 'index.html'))) {
-    throw new Error(`${opts.webDist} holds no client build: run FF_WEB_DIST=${opts.webDist} npx vite build first`);
-  }
   const runs = opts.smoke ? 1 : 5;
-  const events = createEventHub(opts.db);
-  const app = createApp({ db: opts.db, webRoot: opts.webDist, events });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveClient(opts.db, opts.webDist);
+  const url = server.url;
   const browser = await launchChromium();
   const loads: Load[] = [];
   try {
@@ -146,8 +169,7 @@ export async function benchClient(opts: { smoke: boolean; webDist: string; db: D
     for (let i = 0; i < runs; i++) loads.push(await loadOnce(browser, url, opts.webDist, sizes));
   } finally {
     await browser.close();
-    await events.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   }
 
   // The largest set of scripts any load fetched before its first map (they may differ by a

@@ -11,10 +11,11 @@ import { FILE_FORMATS } from '../../shared/interop.js';
 import { paired, timePaired, type Measurement } from './stats.js';
 import { benchViewer } from './tiles.bench.js';
 
-type Query = { sql: string; params: unknown[] };
+/** One statement as the driver receives it. */
+export type Query = { sql: string; params: unknown[] };
 
 /** `db` with every statement the app runs through rows/one/run also recorded. */
-function recording(db: Database, captured: Query[]): Database {
+export function recording(db: Database, captured: Query[]): Database {
   return new Proxy(db, {
     get(target, key, receiver) {
       if (key === 'rows' || key === 'one' || key === 'run') {
