@@ -13,6 +13,7 @@ import type { ClaimFeature } from '../../shared/claims.js';
 import type { ConflictFeature } from '../../shared/conflicts.js';
 import { squareAround } from '../testing/geo-fixtures.js';
 import { useTestApi, type DemoUsername, type TestSession } from '../testing/test-app.js';
+import { ageRecentNotes } from '../testing/spam-limit.js';
 
 type Who = 'anonym' | Exclude<DemoUsername, 'admin'> | 'admin';
 const COLUMNS: Who[] = ['anonym', 'buerger', 'rat', 'planer-lehrte', 'planer', 'admin'];
@@ -238,12 +239,7 @@ const noteVersion = (id: number) => async () =>
 
 function newNote() {
   return async (): Promise<Call> => {
-    // The public's spam limit (10 notes / 10 min) counts every note of the demo citizen; on PostgreSQL the
-    // test files share one database, so notes of files that ran just before would decide this cell. Age them.
-    const buerger = await api.as('buerger');
-    await api.db.run(sql`
-      update annotation set created_at = created_at - interval '1 day', updated_at = updated_at - interval '1 day'
-      where author_id = ${buerger.user.id} and created_at > now() - interval '1 day'`);
+    await ageRecentNotes(api.db, (await api.as('buerger')).user.id);
     return {
       method: 'POST',
       path: '/api/annotations',

@@ -341,6 +341,17 @@ describe('check and commit', () => {
 describe('constraint layers (admins)', () => {
   it('imports protected areas and recomputes conflicts against them', async () => {
     const admin = await api.as('admin');
+    const claim = await admin.send('POST', '/api/claims', {
+      type: 'Feature',
+      geometry: squareAround(LEHRTE[0] + 0.04, LEHRTE[1], 2),
+      properties: {
+        title: `Unter NSG ${run}`,
+        use: 'housing',
+        proposer: { name: 'Stadt Lehrte', type: 'municipality' },
+      },
+    });
+    expect(claim.status, await claim.clone().text()).toBe(201);
+    const claimId = ((await claim.json()) as Feature).id as number;
     const res = await upload(
       admin,
       encode({
@@ -361,10 +372,22 @@ describe('constraint layers (admins)', () => {
       accept_repaired: false,
     });
     expect(commit.status, await commit.clone().text()).toBe(201);
-    const row = await api.db.one<{ kind: string; demo: boolean; source: string }>(sql`
-      select kind, demo, source from constraint_area where name = ${`NSG ${run}`}`);
+    const row = await api.db.one<{ id: number; kind: string; demo: boolean; source: string }>(sql`
+      select id, kind, demo, source from constraint_area where name = ${`NSG ${run}`}`);
     expect(row).toMatchObject({ kind: 'nature_reserve', demo: false });
     expect(row.source).toContain(`${run}-nsg.geojson`);
+    // The claim under the new reserve has a conflict with it at once.
+    const hit = await api.db.one<{ n: number }>(sql`
+      select count(*)::int as n from conflict where constraint_id = ${row.id} and claim_a = ${claimId} and active`);
+    expect(hit.n).toBe(1);
+    // Other test files on a shared PostgreSQL database expect only demo constraint areas.
+    await api.db.transaction(async (tx) => {
+      const mine = sql`(select id from conflict where constraint_id = ${row.id})`;
+      await tx.run(sql`delete from conflict_note where conflict_id in ${mine}`);
+      await tx.run(sql`delete from conflict_round_item where conflict_id in ${mine}`);
+      await tx.run(sql`delete from conflict where constraint_id = ${row.id}`);
+      await tx.run(sql`delete from constraint_area where id = ${row.id}`);
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import type { Geometry, MultiPolygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { squareAround } from '../../testing/geo-fixtures.js';
 import { useTestApi, type TestSession } from '../../testing/test-app.js';
+import { ageRecentNotes } from '../../testing/spam-limit.js';
 
 const api = useTestApi();
 
@@ -96,6 +97,7 @@ describe('OGC API – Features: who sees what', () => {
       body: `Am Anspruch ${run}`,
       target: { type: 'claim', id: published.features[0]!.id },
     });
+    await ageRecentNotes(api.db, buerger.user.id);
     const publicPin = await note(buerger, {
       body: `Beteiligung ${run}`,
       geometry: { type: 'Point', coordinates: LEHRTE },
